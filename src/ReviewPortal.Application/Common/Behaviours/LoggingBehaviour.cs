@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using ReviewPortal.Application.Common.Interfaces;
+
+namespace ReviewPortal.Application.Common.Behaviours;
+
+/// <summary>First in the pipeline: logs each message with its sender, duration and outcome.</summary>
+public sealed partial class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehaviour<TMessage, TResponse>> logger, ICurrentUser currentUser)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var name = typeof(TMessage).Name;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next(message, cancellationToken);
+            LogHandled(logger, name, currentUser.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, name, currentUser.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name, ex.Message);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message} by {UserId} handled in {ElapsedMs:0.0} ms")]
+    private static partial void LogHandled(ILogger logger, string message, Guid? userId, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message} by {UserId} failed after {ElapsedMs:0.0} ms: {Error}: {Detail}")]
+    private static partial void LogFailed(ILogger logger, string message, Guid? userId, double elapsedMs, string error, string detail);
+}

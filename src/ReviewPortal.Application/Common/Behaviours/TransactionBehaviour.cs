@@ -1,0 +1,55 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Application.Common.Exceptions;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Mail;
+
+namespace ReviewPortal.Application.Common.Behaviours;
+
+/// <summary>
+/// Last before the handler, commands only: one database transaction per command, inside EF's execution
+/// strategy so a transient failure retries the whole unit. The change and its outbox rows commit together;
+/// delivery is triggered only after the commit.
+/// </summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        // A command sent from inside another command joins the outer transaction.
+        if (db.Database.CurrentTransaction is not null)
+            return await next(message, cancellationToken);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var attempt = 0;
+        var response = await strategy.ExecuteAsync(async ct =>
+        {
+            if (attempt++ > 0)
+            {
+                // A retry starts from what the database holds, not from the failed attempt's state.
+                db.ChangeTracker.Clear();
+                outbox.TakeEnqueued();
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await next(message, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException(
+                    "Someone else changed this while you were editing it. Reload to see their change, then make yours again.");
+            }
+        }, cancellationToken);
+
+        var outboxIds = outbox.TakeEnqueued();
+        if (outboxIds.Count > 0)
+            outboxNotifier.Committed(outboxIds);
+        return response;
+    }
+}

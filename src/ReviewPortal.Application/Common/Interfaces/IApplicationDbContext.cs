@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using ReviewPortal.Domain.Auditing;
+using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Domain.Outbox;
+using ReviewPortal.Domain.People;
+using ReviewPortal.Domain.Submissions;
+
+namespace ReviewPortal.Application.Common.Interfaces;
+
+/// <summary>The database as handlers see it: EF Core sets, used directly (no repository layer).</summary>
+public interface IApplicationDbContext
+{
+    DbSet<Conference> Conferences { get; }
+    DbSet<Track> Tracks { get; }
+    DbSet<CommitteeMember> CommitteeMembers { get; }
+    DbSet<Person> People { get; }
+    DbSet<Submission> Submissions { get; }
+    DbSet<SubmissionSpeaker> SubmissionSpeakers { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    DatabaseFacade Database { get; }
+    ChangeTracker ChangeTracker { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

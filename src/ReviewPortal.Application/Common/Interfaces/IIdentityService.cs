@@ -1,0 +1,21 @@
+namespace ReviewPortal.Application.Common.Interfaces;
+
+/// <summary>Account operations backed by ASP.NET Core Identity (in Infrastructure).</summary>
+public interface IIdentityService
+{
+    /// <summary>Creates an unconfirmed account; returns its id, or field errors (e.g. "Password", "Email").</summary>
+    Task<(Guid? UserId, IReadOnlyList<(string Field, string Message)> Errors)> CreateUserAsync(
+        string email, string password, CancellationToken cancellationToken);
+
+    Task<string> GenerateEmailConfirmationTokenAsync(Guid userId);
+
+    Task<bool> ConfirmEmailAsync(Guid userId, string token);
+
+    Task<(Guid UserId, bool EmailConfirmed)?> FindByEmailAsync(string email);
+
+    Task<string> GeneratePasswordResetTokenAsync(Guid userId);
+
+    Task<IReadOnlyList<(string Field, string Message)>> ResetPasswordAsync(Guid userId, string token, string newPassword);
+
+    Task<string?> GetEmailAsync(Guid userId);
+}

@@ -1,0 +1,10 @@
+namespace ReviewPortal.Application.Common.Interfaces;
+
+/// <summary>Absolute links for mails (the public base URL comes from configuration or the current request).</summary>
+public interface ILinkBuilder
+{
+    string ConfirmEmail(Guid userId, string token);
+    string ResetPassword(string email, string token);
+    string Submission(Guid submissionId);
+    string Register(string email);
+}

@@ -1,0 +1,15 @@
+namespace ReviewPortal.Application.Common.Mail;
+
+/// <summary>
+/// Queues a templated mail as an outbox row in the current unit of work. The row commits or rolls back
+/// with the change that caused it; a background job delivers it after the commit.
+/// </summary>
+public interface IEmailOutbox
+{
+    /// <param name="template">Name of a Liquid template under Common/Mail/Templates (without extension).</param>
+    /// <param name="model">Values the template reads (an anonymous object or a record).</param>
+    Task EnqueueAsync(string template, string toAddress, string? toName, object model, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids enqueued since the last call (used by the transaction behaviour after commit).</summary>
+    IReadOnlyCollection<Guid> TakeEnqueued();
+}

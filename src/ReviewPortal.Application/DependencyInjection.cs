@@ -1,0 +1,21 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewPortal.Application.Common.Mail;
+
+namespace ReviewPortal.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Validators and application services. The mediator itself (source-generated) and its pipeline
+    /// are registered by the composition root, where the generator runs.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<Features.Proposals.TrackAccess>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

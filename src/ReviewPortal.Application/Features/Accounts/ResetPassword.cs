@@ -1,0 +1,36 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Security;
+
+namespace ReviewPortal.Application.Features.Accounts;
+
+/// <summary>Sets a new password with the token from the reset mail.</summary>
+[AllowAnonymous]
+public sealed record ResetPassword(string Email, string Token, string NewPassword) : ICommand;
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().EmailAddress();
+        RuleFor(x => x.Token).NotEmpty();
+        RuleFor(x => x.NewPassword).NotEmpty().MinimumLength(10).MaximumLength(128);
+    }
+}
+
+public sealed class ResetPasswordHandler(IIdentityService identity) : ICommandHandler<ResetPassword>
+{
+    public async ValueTask<Unit> Handle(ResetPassword command, CancellationToken cancellationToken)
+    {
+        var account = await identity.FindByEmailAsync(command.Email.Trim());
+        // An unknown address gets the same answer as a bad token: nothing to learn from the form.
+        var errors = account is null
+            ? [("Token", "This reset link is invalid or has expired. Ask for a new one.")]
+            : await identity.ResetPasswordAsync(account.Value.UserId, command.Token, command.NewPassword);
+        if (errors.Count > 0)
+            throw new ValidationException(errors.Select(e => new ValidationFailure(e.Field == "Password" ? "NewPassword" : e.Field, e.Message)));
+        return Unit.Value;
+    }
+}

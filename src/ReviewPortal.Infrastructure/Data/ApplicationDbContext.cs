@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Domain.Auditing;
+using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Domain.Outbox;
+using ReviewPortal.Domain.People;
+using ReviewPortal.Domain.Submissions;
+using ReviewPortal.Infrastructure.Identity;
+
+namespace ReviewPortal.Infrastructure.Data;
+
+public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Conference> Conferences => Set<Conference>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionSpeaker> SubmissionSpeakers => Set<SubmissionSpeaker>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+
+        // Domain entities create their own ids (Guid v7). Telling EF the key is never generated makes an entity
+        // added through a navigation (track.Committee.Add(...)) an insert, not an update of a row that isn't there.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("ReviewPortal.Domain", StringComparison.Ordinal) == true))
+        {
+            var key = entity.FindPrimaryKey();
+            if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Mail;
+using ReviewPortal.Infrastructure.Data;
+using ReviewPortal.Infrastructure.Identity;
+using ReviewPortal.Infrastructure.Jobs;
+using ReviewPortal.Infrastructure.Mail;
+using ReviewPortal.Infrastructure.Seed;
+
+namespace ReviewPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "ReviewPortal";
+    public const string MigrationsAssembly = "ReviewPortal.Migrations";
+
+    public static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsAssembly(MigrationsAssembly);
+            npgsql.EnableRetryOnFailure(maxRetryCount: 3);
+            npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+        });
+
+    /// <summary>Database, Identity, data protection, mail and background jobs.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddDbContext<ApplicationDbContext>(o => ConfigureNpgsql(o, connectionString));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false; // length over composition rules (NIST SP 800-63B)
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IIdentityService, IdentityService>();
+
+        // Keys in PostgreSQL: every app node reads the same keys, so cookies work behind a load balancer.
+        services.AddDataProtection()
+            .SetApplicationName("ReviewPortal")
+            .PersistKeysToDbContext<ApplicationDbContext>();
+
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MailOptions>>();
+            return options.Value.UsesSmtp
+                ? new SmtpMailTransport(options)
+                : new PickupDirectoryMailTransport(options);
+        });
+
+        AddJobs(services, configuration, connectionString);
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+
+        // Storage and filters are this host's own (not Hangfire's static globals), so several hosts can share a process.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(connectionString, StorageOptions),
+            StorageOptions));
+        services.AddSingleton<IJobFilterProvider>(new ConfiguredRetryFilterProvider(mail.RetryDelaysSeconds));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = jobs.WorkerCount;
+                options.Queues = ["mail", "default"];
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.SchedulePollingIntervalSeconds);
+            });
+        }
+
+        services.AddScoped<IOutboxNotifier, HangfireOutboxNotifier>();
+    }
+
+    // Long polling: a queued job starts within a moment instead of after the 15 s poll.
+    private static readonly PostgreSqlStorageOptions StorageOptions = new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        EnableLongPolling = true,
+        QueuePollInterval = TimeSpan.FromSeconds(15),
+    };
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using System.Text;
+using ReviewPortal.Application.Common.Interfaces;
+
+namespace ReviewPortal.Infrastructure.Identity;
+
+/// <summary>Account operations on ASP.NET Core Identity. Tokens are Base64Url-encoded so they survive a link.</summary>
+internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIdentityService
+{
+    public async Task<(Guid? UserId, IReadOnlyList<(string Field, string Message)> Errors)> CreateUserAsync(
+        string email, string password, CancellationToken cancellationToken)
+    {
+        var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email };
+        var result = await users.CreateAsync(user, password);
+        return result.Succeeded ? (user.Id, []) : (null, ToFieldErrors(result));
+    }
+
+    public async Task<string> GenerateEmailConfirmationTokenAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No account {userId}.");
+        return Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+    }
+
+    public async Task<bool> ConfirmEmailAsync(Guid userId, string token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded)
+            return false;
+        return (await users.ConfirmEmailAsync(user, decoded)).Succeeded;
+    }
+
+    public async Task<(Guid UserId, bool EmailConfirmed)?> FindByEmailAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        return user is null ? null : (user.Id, user.EmailConfirmed);
+    }
+
+    public async Task<string> GeneratePasswordResetTokenAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No account {userId}.");
+        return Encode(await users.GeneratePasswordResetTokenAsync(user));
+    }
+
+    public async Task<IReadOnlyList<(string Field, string Message)>> ResetPasswordAsync(Guid userId, string token, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded)
+            return [("Token", "This reset link is invalid or has expired. Ask for a new one.")];
+        var result = await users.ResetPasswordAsync(user, decoded, newPassword);
+        if (result.Succeeded)
+        {
+            // A successful reset also ends a lockout: the owner has proved control of the mailbox.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return ToFieldErrors(result);
+    }
+
+    public async Task<string?> GetEmailAsync(Guid userId) => (await users.FindByIdAsync(userId.ToString()))?.Email;
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    private static string? Decode(string token)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static List<(string Field, string Message)> ToFieldErrors(IdentityResult result) =>
+        result.Errors.Select(e => (FieldOf(e.Code), e.Description)).ToList();
+
+    private static string FieldOf(string code) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => "Password",
+        "DuplicateUserName" or "DuplicateEmail" or "InvalidEmail" or "InvalidUserName" => "Email",
+        "InvalidToken" => "Token",
+        _ => "",
+    };
+}

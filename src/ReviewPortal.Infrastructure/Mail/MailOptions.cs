@@ -1,0 +1,29 @@
+using MailKit.Security;
+
+namespace ReviewPortal.Infrastructure.Mail;
+
+/// <summary>Section "Mail". With no Smtp:Host, mail is written as .eml files to <see cref="PickupDirectory"/>.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string FromAddress { get; set; } = "noreply@reviewportal.localhost";
+    public string FromName { get; set; } = "ReviewPortal";
+    public SmtpOptions Smtp { get; set; } = new();
+    /// <summary>Where .eml files go when no SMTP server is configured (default .data/mail).</summary>
+    public string? PickupDirectory { get; set; }
+    /// <summary>Delays between delivery attempts, in seconds (Hangfire retries).</summary>
+    public int[] RetryDelaysSeconds { get; set; } = [10, 60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600];
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTlsWhenAvailable;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public int TimeoutSeconds { get; set; } = 30;
+}

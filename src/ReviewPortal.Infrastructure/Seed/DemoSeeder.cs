@@ -1,0 +1,227 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Domain.People;
+using ReviewPortal.Infrastructure.Data;
+using ReviewPortal.Infrastructure.Identity;
+
+namespace ReviewPortal.Infrastructure.Seed;
+
+/// <summary>A demo account and its password (shown at start-up).</summary>
+public sealed record DemoLogin(string Role, string Name, string Email, string Password);
+
+/// <summary>
+/// Seeds the LPC 2023 eBPF &amp; Networking track: conference, track, the 8-member committee with its chair,
+/// demo accounts, and the 38 talks + opening imported through <see cref="ImportProposals"/> (the chair's
+/// import path). Safe to run on every start: what exists is left alone.
+/// </summary>
+public sealed partial class DemoSeeder(
+    ApplicationDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    IMediator mediator,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const string ConferenceSlug = "lpc2023";
+    public const string TrackSlug = "ebpf-networking";
+    private const string DemoDomain = "lpc-demo.example";
+    private IReadOnlySet<string> _knownLogins = new HashSet<string>();
+
+    /// <summary>Topics of the track; the demo labels each talk from its title and abstract.</summary>
+    public static readonly IReadOnlyList<string> Topics =
+        ["verifier", "BTF & CO-RE", "tracing", "security", "XDP/AF_XDP", "TCP", "scheduling", "networking", "runtime & tooling"];
+
+    /// <summary>
+    /// Seeds what is missing. Returns the demo logins whose passwords were set in this run. A demo account
+    /// whose password is not in <paramref name="knownLogins"/> (e.g. a first run that stopped half-way) gets a new one.
+    /// </summary>
+    public async Task<IReadOnlyList<DemoLogin>> SeedAsync(IReadOnlySet<string> knownLogins, CancellationToken cancellationToken = default)
+    {
+        var data = LpcDataFile.Load();
+        var created = new List<DemoLogin>();
+        _knownLogins = knownLogins;
+
+        await EnsureRoleAsync(Roles.Admin);
+        var admin = await EnsureAccountAsync("Site administrator", $"admin@{DemoDomain}", null, created, "admin");
+        await AddToRoleAsync(admin, Roles.Admin);
+
+        var conference = await db.Conferences.Include(c => c.Tracks).ThenInclude(t => t.Committee)
+            .SingleOrDefaultAsync(c => c.Slug == ConferenceSlug, cancellationToken);
+        if (conference is null)
+        {
+            conference = new Conference
+            {
+                Name = data.Conference.Name,
+                Slug = ConferenceSlug,
+                TimeZoneId = data.Conference.TimeZone,
+                StartDate = data.Conference.StartDate,
+                EndDate = data.Conference.EndDate,
+            };
+            db.Conferences.Add(conference);
+        }
+
+        var track = conference.Tracks.SingleOrDefault(t => t.Slug == TrackSlug);
+        if (track is null)
+        {
+            var now = clock.GetUtcNow();
+            // The real CfP closed in 2023; the demo keeps it open for 30 days from seeding so the speaker's journey can be tried.
+            track = new Track
+            {
+                Conference = conference,
+                Name = data.Track.Name,
+                Slug = TrackSlug,
+                Description = data.Track.Description,
+                SlotMinutes = data.Track.SlotMinutes,
+                CfpOpensUtc = conference.FromLocal(new DateTime(2023, 6, 1, 0, 0, 0, DateTimeKind.Unspecified)),
+                CfpClosesUtc = now.AddDays(30),
+                ReviewDeadlineUtc = now.AddDays(44),
+                Topics = [.. Topics],
+            };
+            conference.Tracks.Add(track);
+        }
+
+        foreach (var member in data.Track.Committee)
+        {
+            var role = member.Role == "chair" ? CommitteeRole.Chair : CommitteeRole.Reviewer;
+            var demoRole = role == CommitteeRole.Chair ? "chair" : member.Name == "Jakub Kicinski" ? "reviewer" : null;
+            var person = await EnsureAccountAsync(member.Name, EmailOf(member.Name), member.Affiliation, created, demoRole);
+            if (track.Committee.All(m => m.PersonId != person.Id))
+                track.Committee.Add(new CommitteeMember { Track = track, PersonId = person.Id, Role = role, Affiliation = member.Affiliation });
+        }
+
+        var speaker = data.Talks.SelectMany(t => t.Speakers).First(s => s.Name == "Alan Maguire");
+        await EnsureAccountAsync(speaker.Name, EmailOf(speaker.Name), speaker.Affiliation, created, "speaker");
+        await db.SaveChangesAsync(cancellationToken);
+
+        var result = await mediator.Send(new ImportProposals(track.Id, ToDocument(data, conference)), cancellationToken);
+        LogSeeded(logger, conference.Name, track.Name, result.Imported, result.AlreadyPresent);
+        return created;
+    }
+
+    /// <summary>Maps the LPC file to the import format. Speakers who have demo accounts get their e-mail so they are linked.</summary>
+    internal static ProposalsDocument ToDocument(LpcDataFile data, Conference conference)
+    {
+        var withAccounts = data.Track.Committee.Select(m => m.Name).Append("Alan Maguire").ToHashSet(StringComparer.Ordinal);
+        var submitted = conference.FromLocal(new DateTime(2023, 8, 1, 12, 0, 0, DateTimeKind.Unspecified));
+        return new ProposalsDocument
+        {
+            Conference = data.Conference.Name,
+            Track = data.Track.Name,
+            // The source also lists one talk without a slot (twice); the track's programme is the 38 scheduled talks + opening.
+            Proposals = data.Talks.Where(t => t.Start is not null).Select(t => new ProposalRecord
+            {
+                Title = t.Title,
+                Abstract = string.IsNullOrWhiteSpace(t.Abstract) ? $"{t.Title}." : t.Abstract,
+                Kind = t.Kind == "opening" ? "organisational" : "talk",
+                DurationMinutes = t.DurationMinutes,
+                Topics = TopicsOf(t),
+                SubmittedUtc = submitted,
+                Speakers = t.Speakers.Select(s => new SpeakerRecord(
+                    s.Name, withAccounts.Contains(s.Name) ? EmailOf(s.Name) : null, s.Affiliation)).ToList(),
+            }).ToList(),
+        };
+    }
+
+    private static List<string> TopicsOf(LpcTalk talk)
+    {
+        if (talk.Kind == "opening")
+            return [];
+        var text = $"{talk.Title} {talk.Abstract}".ToLowerInvariant();
+        var topics = new List<string>();
+        void When(string topic, params string[] words)
+        {
+            if (words.Any(w => text.Contains(w, StringComparison.Ordinal)))
+                topics.Add(topic);
+        }
+
+        When("verifier", "verifier");
+        When("BTF & CO-RE", "btf", "co-re");
+        When("tracing", "trace", "tracing", "kprobe", "uprobe", "profil", "unwind");
+        When("security", "lsm", "security", "threat", "authoriz", "integrity", "tpm");
+        When("XDP/AF_XDP", "xdp");
+        When("TCP", "tcp", "syn ", "connect()", "transport");
+        When("scheduling", "schedul");
+        When("networking", "network", "nic", "netns", "ethernet", "socket");
+        if (topics.Count == 0)
+            topics.Add("runtime & tooling");
+        return topics;
+    }
+
+    private static string EmailOf(string name)
+    {
+        var local = string.Join('.', name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Replace(",", "", StringComparison.Ordinal);
+        return $"{local}@{DemoDomain}";
+    }
+
+    private async Task<Person> EnsureAccountAsync(string name, string email, string? affiliation, List<DemoLogin> created, string? demoRole)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            var password = NewPassword();
+            user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Could not create demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            if (demoRole is not null)
+                created.Add(new DemoLogin(demoRole, name, email, password));
+        }
+        else if (demoRole is not null && !_knownLogins.Contains(email))
+        {
+            var password = NewPassword();
+            await users.RemovePasswordAsync(user);
+            await users.AddPasswordAsync(user, password);
+            created.Add(new DemoLogin(demoRole, name, email, password));
+        }
+
+        var person = await db.People.FindAsync(user.Id);
+        if (person is null)
+        {
+            person = new Person { Id = user.Id, DisplayName = name, Email = email, Affiliation = affiliation, CreatedUtc = clock.GetUtcNow() };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+        }
+
+        return person;
+    }
+
+    private async Task EnsureRoleAsync(string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+            await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+    }
+
+    private async Task AddToRoleAsync(Person person, string role)
+    {
+        var user = await users.FindByIdAsync(person.Id.ToString());
+        if (user is not null && !await users.IsInRoleAsync(user, role))
+            await users.AddToRoleAsync(user, role);
+    }
+
+    /// <summary>Readable but random: four groups of letters and digits.</summary>
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        var bytes = RandomNumberGenerator.GetBytes(16);
+        var sb = new StringBuilder();
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (i > 0 && i % 4 == 0)
+                sb.Append('-');
+            sb.Append(alphabet[bytes[i] % alphabet.Length]);
+        }
+
+        return sb.ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Conference} / {Track}: {Imported} proposals imported, {Present} already present")]
+    private static partial void LogSeeded(ILogger logger, string conference, string track, int imported, int present);
+}

@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.AspNetCore.RateLimiting;
+using ReviewPortal.Application.Features.Accounts;
+using ReviewPortal.Application.Features.Conferences;
+using ReviewPortal.Application.Features.People;
+using ReviewPortal.Application.Features.Tracks;
+
+namespace ReviewPortal.Web.Endpoints;
+
+/// <summary>/api/v1: each endpoint builds a command or query and sends it; errors become ProblemDetails.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("ReviewPortal").DisableAntiforgery();
+
+        api.MapGet("/conferences", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListConferences(), ct)))
+            .WithName("ListConferences");
+        api.MapGet("/conferences/{conference}/tracks/{track}", async (string conference, string track, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new GetTrack(conference, track), ct)))
+            .WithName("GetTrack");
+
+        api.MapPost("/accounts", async (RegisterAccount command, IMediator m, CancellationToken ct) =>
+                Results.Created("/api/v1/me", new { id = await m.Send(command, ct) }))
+            .RequireRateLimiting(WebSetup.AuthRateLimitPolicy)
+            .WithName("RegisterAccount")
+            .WithSummary("Create an account; a confirmation mail is sent to the address.");
+
+        api.MapGet("/me", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetMyProfile(), ct)))
+            .RequireAuthorization()
+            .WithName("GetMyProfile");
+
+        ProposalEndpoints.Map(api);
+    }
+}

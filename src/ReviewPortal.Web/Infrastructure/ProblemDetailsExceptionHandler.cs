@@ -1,0 +1,80 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using ReviewPortal.Application.Common.Exceptions;
+using ReviewPortal.Domain.Common;
+
+namespace ReviewPortal.Web.Infrastructure;
+
+/// <summary>
+/// Maps application errors to RFC 9457 ProblemDetails: 400 with field errors, 401, 403, 404, 409, and a
+/// 500 that shows no internals (only a trace id to quote; the exception is logged). Browsers that do not
+/// accept JSON get the /Error page instead, with the same status code.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public static int StatusCodeFor(Exception exception) => exception switch
+    {
+        ValidationException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException bad => bad.StatusCode,
+        UnauthenticatedException => StatusCodes.Status401Unauthorized,
+        ForbiddenAccessException => StatusCodes.Status403Forbidden,
+        NotFoundException => StatusCodes.Status404NotFound,
+        ConcurrencyConflictException => StatusCodes.Status409Conflict,
+        DomainException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = StatusCodeFor(exception);
+        if (status == StatusCodes.Status500InternalServerError)
+            LogUnhandled(logger, httpContext.TraceIdentifier, exception);
+
+        var problem = exception switch
+        {
+            ValidationException v => new ValidationProblemDetails(
+                v.Errors.GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal))
+            {
+                Title = "One or more fields are invalid.",
+            },
+            _ => new ProblemDetails { Title = TitleFor(status), Detail = status == 500 ? null : exception.Message },
+        };
+        problem.Status = status;
+        problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{TypeSuffix(status)}";
+        if (exception is DeadlinePassedException deadline)
+            problem.Extensions["deadlineUtc"] = deadline.DeadlineUtc;
+
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        401 => "Sign in to do this.",
+        403 => "You are not allowed to do this.",
+        404 => "Not found.",
+        409 => "This conflicts with the current state.",
+        _ => "Something went wrong on our side.",
+    };
+
+    private static int TypeSuffix(int status) => status switch
+    {
+        400 => 1,
+        401 => 2,
+        403 => 4,
+        404 => 5,
+        409 => 10,
+        _ => 1,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (trace id {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, string traceId, Exception exception);
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Infrastructure.Data;
+using ReviewPortal.Infrastructure.Jobs;
+using ReviewPortal.Infrastructure.Mail;
+using ReviewPortal.Infrastructure.Seed;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace ReviewPortal.Web.Infrastructure;
+
+/// <summary>What happens before the app takes requests: migrations, demo data, recurring jobs; and the start-up banner.</summary>
+internal static class StartupTasks
+{
+    public static async Task InitialiseAsync(WebApplication app)
+    {
+        var configuration = app.Configuration;
+        using var scope = app.Services.CreateScope();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ReviewPortal.Startup");
+
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            await db.Database.MigrateAsync();
+            logger.LogInformation("Database migrated");
+        }
+
+        var logins = new List<DemoLogin>();
+        if (configuration.GetValue("Seed:DemoData", false))
+        {
+            var file = Path.Combine(AppPaths.DataRoot(configuration, app.Environment), "demo-logins.tsv");
+            var known = ReadDemoLogins(file);
+            var changed = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+                .SeedAsync(known.Select(l => l.Email).ToHashSet(StringComparer.Ordinal));
+            logins = RememberDemoLogins(file, known, changed);
+        }
+
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
+        }
+
+        var mail = scope.ServiceProvider.GetRequiredService<IOptions<MailOptions>>().Value;
+        if (!mail.UsesSmtp)
+            logger.LogWarning("No SMTP server configured (Mail:Smtp:Host): mail is written as .eml files under {Directory}", mail.PickupDirectory);
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, logins));
+    }
+
+    /// <summary>Passwords exist only when an account is created, so they are kept (owner-only) to be shown on every start.</summary>
+    private static List<DemoLogin> ReadDemoLogins(string file) => File.Exists(file)
+        ? File.ReadAllLines(file).Select(l => l.Split('\t')).Where(p => p.Length == 4)
+            .Select(p => new DemoLogin(p[0], p[1], p[2], p[3])).ToList()
+        : [];
+
+    private static List<DemoLogin> RememberDemoLogins(string file, List<DemoLogin> known, IReadOnlyList<DemoLogin> created)
+    {
+        var merged = known.Where(k => created.All(c => c.Email != k.Email)).Concat(created)
+            .OrderBy(l => Array.IndexOf(["admin", "chair", "reviewer", "speaker"], l.Role)).ToList();
+        if (created.Count > 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllLines(file, merged.Select(l => $"{l.Role}\t{l.Name}\t{l.Email}\t{l.Password}"));
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return merged;
+    }
+
+    private static void PrintBanner(WebApplication app, List<DemoLogin> logins)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("ReviewPortal is running:");
+        foreach (var address in addresses)
+            text.AppendLine($"  {address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)}");
+        if (logins.Count > 0)
+        {
+            text.AppendLine("Demo logins (LPC 2023 eBPF & Networking track):");
+            foreach (var l in logins)
+                text.AppendLine($"  {l.Role,-9} {l.Email,-40} {l.Password}   ({l.Name})");
+        }
+
+        text.AppendLine("Stop with Ctrl+C.");
+        Console.WriteLine(text.ToString());
+    }
+}

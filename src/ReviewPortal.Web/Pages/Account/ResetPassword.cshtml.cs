@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewPortal.Web.Infrastructure;
+
+namespace ReviewPortal.Web.Pages.Account;
+
+public sealed class ResetPasswordModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet(string? email, string? code)
+    {
+        Input.Email = email ?? "";
+        Input.Token = code ?? "";
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (ok, _) = await this.TrySendAsync(mediator,
+            new Application.Features.Accounts.ResetPassword(Input.Email, Input.Token, Input.NewPassword), cancellationToken: ct);
+        if (!ok)
+            return Page();
+        TempData["Flash"] = "Your password is set. Sign in with it now.";
+        return RedirectToPage("Login");
+    }
+
+    public sealed class InputModel
+    {
+        public string Email { get; set; } = "";
+        public string Token { get; set; } = "";
+        public string NewPassword { get; set; } = "";
+    }
+}

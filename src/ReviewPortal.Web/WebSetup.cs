@@ -1,0 +1,153 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ReviewPortal.Application;
+using ReviewPortal.Application.Common.Behaviours;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Infrastructure;
+using ReviewPortal.Infrastructure.Data;
+using ReviewPortal.Web.Endpoints;
+using ReviewPortal.Web.Infrastructure;
+
+namespace ReviewPortal.Web;
+
+/// <summary>The composition root: services and the HTTP pipeline.</summary>
+public static class WebSetup
+{
+    public const string AuthRateLimitPolicy = "auth";
+
+    public static void AddReviewPortal(this WebApplicationBuilder builder, string connectionString)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        configuration["Mail:PickupDirectory"] ??= Path.Combine(AppPaths.DataRoot(configuration, builder.Environment), "mail");
+
+        services.AddApplication();
+        services.AddInfrastructure(configuration, connectionString);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(ReviewPortal.Application.DependencyInjection)];
+            // logging → validation → authorisation → transaction (commands only), then the handler.
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
+            ];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<ILinkBuilder, LinkBuilder>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Proposals");
+            options.Conventions.AuthorizeFolder("/Chair");
+            options.Conventions.AuthorizePage("/Account/Profile");
+            options.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthRateLimitPolicy)));
+            options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthRateLimitPolicy)));
+            options.Conventions.AddPageApplicationModelConvention("/Account/ForgotPassword", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthRateLimitPolicy)));
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi("v1");
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "ReviewPortal.Auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            // The API answers 401/403; only pages redirect to the login form.
+            options.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "ReviewPortal.Antiforgery");
+
+        services.AddRateLimiter(options =>
+        {
+            var permits = configuration.GetValue("RateLimiting:Auth:PermitLimit", 10);
+            var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimiting:Auth:WindowSeconds", 60));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address, and only for form posts: showing the login page is free, guessing passwords is not.
+            options.AddPolicy(AuthRateLimitPolicy, http => HttpMethods.IsGet(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("get")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            options.OnRejected = async (ctx, token) =>
+            {
+                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many attempts. Wait a minute and try again." },
+                });
+            };
+        });
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<ApplicationDbContext>("postgresql")
+            .AddCheck<HangfireHealthCheck>("hangfire");
+
+        if (!builder.Environment.IsDevelopment())
+            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    public static void UseReviewPortal(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = ProblemDetailsExceptionHandler.StatusCodeFor,
+        });
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorization()],
+            DashboardTitle = "ReviewPortal jobs",
+            AppPath = "/",
+        }, app.Services.GetRequiredService<JobStorage>());
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapRazorPages();
+        app.MapApi();
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
