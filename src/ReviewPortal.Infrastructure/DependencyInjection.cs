@@ -84,11 +84,16 @@ public static class DependencyInjection
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, StorageOptions),
             StorageOptions));
-        services.AddSingleton<IJobFilterProvider>(new ConfiguredRetryFilterProvider(mail.RetryDelaysSeconds));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
+        services.AddSingleton<IJobFilterProvider>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>(); // Hangfire's logging is set up before the filter creates its logger
+            return new ConfiguredRetryFilterProvider(mail.RetryDelaysSeconds);
+        });
         if (jobs.RunServer)
         {
             services.AddHangfireServer(options =>

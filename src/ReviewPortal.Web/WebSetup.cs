@@ -55,6 +55,9 @@ public static class WebSetup
             options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthRateLimitPolicy)));
             options.Conventions.AddPageApplicationModelConvention("/Account/ForgotPassword", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthRateLimitPolicy)));
         });
+        // Commands are validated once, by FluentValidation in the pipeline; MVC's implicit [Required] on
+        // non-nullable strings would stop a page before its command could report all field errors.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1");

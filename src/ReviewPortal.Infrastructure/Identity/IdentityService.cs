@@ -75,7 +75,9 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIde
     }
 
     private static List<(string Field, string Message)> ToFieldErrors(IdentityResult result) =>
-        result.Errors.Select(e => (FieldOf(e.Code), e.Description)).ToList();
+        result.Errors
+            .Where(e => e.Code != "DuplicateUserName") // the user name is the e-mail: "e-mail taken" says it once
+            .Select(e => (FieldOf(e.Code), e.Description)).ToList();
 
     private static string FieldOf(string code) => code switch
     {

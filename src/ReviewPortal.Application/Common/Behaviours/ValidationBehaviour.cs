@@ -10,11 +10,11 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var context = new ValidationContext<TMessage>(message);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(context, cancellationToken);
+            // A context per validator: FluentValidation accumulates failures on the context it is given.
+            var result = await validator.ValidateAsync(new ValidationContext<TMessage>(message), cancellationToken);
             failures.AddRange(result.Errors);
         }
 

@@ -39,7 +39,8 @@ public sealed record ProposalRecord
     {
         if (!string.IsNullOrWhiteSpace(Key))
             return Key.Trim();
-        var basis = Normalise(Title) + "|" + Normalise(Speakers.Count > 0 ? Speakers[0].Name : null);
+        // Unit separator: cannot occur in a normalised title or name, so two fields never run into each other.
+        var basis = Normalise(Title) + "\u001f" + Normalise(Speakers.Count > 0 ? Speakers[0].Name : null);
         return "t-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..24].ToLowerInvariant();
     }
 

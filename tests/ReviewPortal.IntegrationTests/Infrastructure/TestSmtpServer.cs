@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace ReviewPortal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server on loopback (the SmtpServer package). It can refuse the next N messages with a
+/// 554 "transaction failed", as a mail server that is having a bad moment would.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+    private readonly Store _store = new();
+
+    public TestSmtpServer()
+    {
+        Port = FreePort();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_store);
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Messages accepted, in order.</summary>
+    public IReadOnlyCollection<MimeMessage> Received => _store.Received.ToArray();
+
+    /// <summary>How many delivery attempts were refused.</summary>
+    public int Refused => _store.Refused;
+
+    public void RefuseNext(int count) => _store.RefuseRemaining = count;
+
+    public async Task<MimeMessage> WaitForMessageAsync(Func<MimeMessage, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = _store.Received.FirstOrDefault(match);
+            if (found is not null)
+                return found;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No matching mail arrived within {timeout}; {Refused} refused, {Received.Count} accepted.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store : IMessageStore
+    {
+        private int _refuseRemaining;
+        private int _refused;
+
+        public ConcurrentQueue<MimeMessage> Received { get; } = new();
+        public int Refused => _refused;
+
+        public int RefuseRemaining
+        {
+            set => Interlocked.Exchange(ref _refuseRemaining, value);
+        }
+
+        public async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Decrement(ref _refuseRemaining) >= 0)
+            {
+                Interlocked.Increment(ref _refused);
+                return SmtpResponse.TransactionFailed;
+            }
+
+            await using var stream = new MemoryStream(buffer.ToArray());
+            Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
