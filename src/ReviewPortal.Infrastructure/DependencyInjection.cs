@@ -92,7 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<IJobFilterProvider>(sp =>
         {
             sp.GetRequiredService<IGlobalConfiguration>(); // Hangfire's logging is set up before the filter creates its logger
-            return new ConfiguredRetryFilterProvider(mail.RetryDelaysSeconds);
+            return new ConfiguredRetryFilterProvider(mail.EffectiveRetryDelaysSeconds);
         });
         if (jobs.RunServer)
         {

@@ -99,6 +99,13 @@ public static class WebSetup
             };
         });
 
+        // Behind a reverse proxy (App:TrustForwardedHeaders): the client's address for rate limiting, the public scheme for links.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
         services.AddHealthChecks()
             .AddDbContextCheck<ApplicationDbContext>("postgresql")
             .AddCheck<HangfireHealthCheck>("hangfire");
@@ -109,12 +116,17 @@ public static class WebSetup
 
     public static void UseReviewPortal(this WebApplication app)
     {
+        if (app.Configuration.GetValue("App:TrustForwardedHeaders", false))
+            app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
             StatusCodeSelector = ProblemDetailsExceptionHandler.StatusCodeFor,
         });
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Bodiless error statuses (401 from the API, 404 for an unknown URL) get a ProblemDetails body in the
+        // API and the error page in the browser.
+        app.UseWhen(ctx => ProblemDetailsExceptionHandler.IsApiRequest(ctx.Request), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ProblemDetailsExceptionHandler.IsApiRequest(ctx.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -12,8 +12,13 @@ public sealed class MailOptions
     public SmtpOptions Smtp { get; set; } = new();
     /// <summary>Where .eml files go when no SMTP server is configured (default .data/mail).</summary>
     public string? PickupDirectory { get; set; }
-    /// <summary>Delays between delivery attempts, in seconds (Hangfire retries).</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [10, 60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600];
+    /// <summary>Delays between delivery attempts, in seconds (Hangfire retries); empty means <see cref="DefaultRetryDelaysSeconds"/>.</summary>
+    /// <remarks>No default in the property itself: the configuration binder appends to an array instead of replacing it.</remarks>
+    public int[] RetryDelaysSeconds { get; set; } = [];
+
+    public static readonly int[] DefaultRetryDelaysSeconds = [10, 60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600];
+
+    public int[] EffectiveRetryDelaysSeconds => RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : DefaultRetryDelaysSeconds;
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }

@@ -6,7 +6,7 @@ namespace ReviewPortal.Web.Infrastructure;
 /// Absolute links for mails. App:PublicBaseUrl wins (behind a proxy, in jobs); otherwise the current
 /// request's own scheme and host.
 /// </summary>
-internal sealed class LinkBuilder(IConfiguration configuration, IHttpContextAccessor accessor) : ILinkBuilder
+internal sealed class LinkBuilder(IConfiguration configuration, IHttpContextAccessor accessor, Microsoft.AspNetCore.Hosting.Server.IServer server) : ILinkBuilder
 {
     public string ConfirmEmail(Guid userId, string token) =>
         Absolute($"/Account/ConfirmEmail?userId={userId}&code={Uri.EscapeDataString(token)}");
@@ -24,8 +24,11 @@ internal sealed class LinkBuilder(IConfiguration configuration, IHttpContextAcce
         if (!string.IsNullOrWhiteSpace(configured))
             return configured.TrimEnd('/') + pathAndQuery;
         var request = accessor.HttpContext?.Request;
-        return request is null
-            ? "http://localhost:5000" + pathAndQuery
-            : $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
+        if (request is not null)
+            return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
+        // No request (a job): the address this server listens on.
+        var address = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost";
+        return address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal).TrimEnd('/') + pathAndQuery;
     }
 }

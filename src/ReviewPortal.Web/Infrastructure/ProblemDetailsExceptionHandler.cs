@@ -32,6 +32,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         if (status == StatusCodes.Status500InternalServerError)
             LogUnhandled(logger, httpContext.TraceIdentifier, exception);
 
+        // Pages get the /Error page (the middleware re-executes it with this status); the API gets ProblemDetails.
+        // Browsers accept */*, so the Accept header alone would send them JSON.
+        if (!IsApiRequest(httpContext.Request))
+            return false;
+
         var problem = exception switch
         {
             ValidationException v => new ValidationProblemDetails(
@@ -55,6 +60,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Exception = exception,
         });
     }
+
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || !request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     private static string TitleFor(int status) => status switch
     {

@@ -79,10 +79,22 @@ public sealed class PlatformTests(JobServerApp app) : IClassFixture<JobServerApp
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
 
         var browser = app.CreateClient();
-        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         var page = await HtmlPage.GetAsync(browser, "/c/nope/nope");
         Assert.Equal(HttpStatusCode.NotFound, page.Response.StatusCode);
         Assert.Contains("Not found", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_401_from_the_api_has_a_problem_body_and_a_browser_is_sent_to_the_login_page()
+    {
+        var api = await app.CreateClient().GetAsync(new Uri("/api/v1/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
+        var page = await app.CreateBrowserClient().GetAsync(new Uri("/Proposals", UriKind.Relative));
+        Assert.True(HtmlPage.IsRedirect(page));
+        Assert.StartsWith("http://localhost/Account/Login?ReturnUrl=%2FProposals", page.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
