@@ -15,6 +15,9 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<Features.Proposals.TrackAccess>();
+        services.AddScoped<Features.Proposals.ProposalAccess>();
+        services.AddScoped<Features.Proposals.ProposalFields>();
+        services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

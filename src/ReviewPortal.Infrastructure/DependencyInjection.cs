@@ -84,16 +84,23 @@ public static class DependencyInjection
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, StorageOptions),
             StorageOptions));
+        // Hangfire keeps some state in statics (log provider, activator). Registering these per host means each
+        // host's server activates jobs from its own container, even when several hosts share a process (tests).
+        services.AddSingleton<IJobFilterProvider>(sp =>
+        {
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            return new ConfiguredRetryFilterProvider(mail.EffectiveRetryDelaysSeconds);
+        });
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<Hangfire.Client.IBackgroundJobFactory>(sp => new Hangfire.Client.BackgroundJobFactory(sp.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<Hangfire.States.IBackgroundJobStateChanger>(sp => new Hangfire.States.BackgroundJobStateChanger(sp.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<Hangfire.Server.IBackgroundJobPerformer>(sp => new Hangfire.Server.BackgroundJobPerformer(
+            sp.GetRequiredService<IJobFilterProvider>(), sp.GetRequiredService<JobActivator>()));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
-        services.AddSingleton<IJobFilterProvider>(sp =>
-        {
-            sp.GetRequiredService<IGlobalConfiguration>(); // Hangfire's logging is set up before the filter creates its logger
-            return new ConfiguredRetryFilterProvider(mail.EffectiveRetryDelaysSeconds);
-        });
         if (jobs.RunServer)
         {
             services.AddHangfireServer(options =>

@@ -58,6 +58,7 @@ public static class WebSetup
         // Commands are validated once, by FluentValidation in the pipeline; MVC's implicit [Required] on
         // non-nullable strings would stop a page before its command could report all field errors.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1");

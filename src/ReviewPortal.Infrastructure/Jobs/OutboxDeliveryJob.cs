@@ -5,7 +5,7 @@ using ReviewPortal.Application.Features.Outbox;
 namespace ReviewPortal.Infrastructure.Jobs;
 
 /// <summary>Hangfire job: sends one outbox mail; throwing on failure makes Hangfire retry with the configured back-off.</summary>
-public sealed class OutboxDeliveryJob(IMediator mediator)
+public sealed partial class OutboxDeliveryJob(IMediator mediator, Microsoft.Extensions.Logging.ILogger<OutboxDeliveryJob> logger)
 {
     [JobDisplayName("Send mail {0}")]
     [Queue("mail")]
@@ -14,7 +14,11 @@ public sealed class OutboxDeliveryJob(IMediator mediator)
         var outcome = await mediator.Send(new DeliverOutboxMessage(outboxMessageId), cancellationToken);
         if (outcome == DeliveryOutcome.Failed)
             throw new MailDeliveryException($"Mail {outboxMessageId} was not accepted; see its LastError. Hangfire will retry.");
+        LogOutcome(logger, outboxMessageId, outcome);
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Mail {OutboxMessageId}: {Outcome}")]
+    private static partial void LogOutcome(Microsoft.Extensions.Logging.ILogger logger, Guid outboxMessageId, DeliveryOutcome outcome);
 }
 
 public sealed class MailDeliveryException(string message) : Exception(message);

@@ -31,5 +31,6 @@ internal static class ApiEndpoints
             .WithName("GetMyProfile");
 
         ProposalEndpoints.Map(api);
+        TrackEndpoints.Map(api);
     }
 }

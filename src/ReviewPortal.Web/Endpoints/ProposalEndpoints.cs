@@ -1,10 +1,82 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Domain.Submissions;
+
 namespace ReviewPortal.Web.Endpoints;
 
-/// <summary>Proposal endpoints (call for proposals and submissions).</summary>
+/// <summary>Call for proposals: a speaker's proposals, and a chair's view, export and import of a track's proposals.</summary>
 internal static class ProposalEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        _ = api;
+        var speaker = api.MapGroup("").RequireAuthorization().WithTags("Proposals");
+
+        speaker.MapPost("/tracks/{trackId:guid}/proposals", async (Guid trackId, ProposalRequest body,
+                [FromHeader(Name = "Idempotency-Key")] Guid? idempotencyKey, IMediator m, CancellationToken ct) =>
+            {
+                var id = await m.Send(new CreateProposal(trackId, body.Title, body.Abstract, body.Notes, body.Topics, body.CoSpeakers,
+                    body.Submit, idempotencyKey ?? body.ClientRequestId), ct);
+                return Results.Created($"/api/v1/proposals/{id}", await m.Send(new GetProposal(id), ct));
+            })
+            .WithName("CreateProposal")
+            .WithSummary("Create a proposal as a draft, or submit it at once (submit: true). Send an Idempotency-Key header (a GUID) so a retry creates nothing new.");
+
+        speaker.MapGet("/proposals/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetProposal(id), ct)))
+            .WithName("GetProposal");
+
+        speaker.MapPut("/proposals/{id:guid}", async (Guid id, ProposalUpdateRequest body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new UpdateProposal(id, body.Version, body.Title, body.Abstract, body.Notes, body.Topics, body.CoSpeakers), ct);
+                return Results.Ok(await m.Send(new GetProposal(id), ct));
+            })
+            .WithName("UpdateProposal")
+            .WithSummary("Edit a proposal. 'version' is the one you read; if it changed since, the answer is 409 and nothing is saved.");
+
+        speaker.MapPost("/proposals/{id:guid}/submit", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new SubmitProposal(id), ct);
+                return Results.Ok(await m.Send(new GetProposal(id), ct));
+            })
+            .WithName("SubmitProposal");
+
+        speaker.MapPost("/proposals/{id:guid}/withdraw", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new WithdrawProposal(id), ct);
+                return Results.Ok(await m.Send(new GetProposal(id), ct));
+            })
+            .WithName("WithdrawProposal");
+
+        speaker.MapGet("/me/proposals", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListMyProposals(), ct)))
+            .WithName("ListMyProposals");
+
+        var chair = api.MapGroup("/tracks/{trackId:guid}/proposals").RequireAuthorization().WithTags("Chair");
+
+        chair.MapGet("", async (Guid trackId, SubmissionStatus? status, string? topic, string? q, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new ListTrackProposals(trackId, status, topic, q), ct)))
+            .WithName("ListTrackProposals");
+
+        chair.MapGet("/export.json", async (Guid trackId, IMediator m, CancellationToken ct) =>
+                Results.Json(await m.Send(new ExportProposals(trackId), ct), contentType: "application/json",
+                    statusCode: StatusCodes.Status200OK))
+            .WithName("ExportProposalsJson");
+
+        chair.MapGet("/export.csv", async (Guid trackId, IMediator m, CancellationToken ct) =>
+                Results.File(System.Text.Encoding.UTF8.GetBytes(await m.Send(new ExportProposalsCsv(trackId), ct)),
+                    "text/csv; charset=utf-8", $"proposals-{trackId:N}.csv"))
+            .WithName("ExportProposalsCsv");
+
+        chair.MapPost("/import", async (Guid trackId, ProposalsDocument document, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new ImportProposals(trackId, document), ct)))
+            .WithName("ImportProposals")
+            .WithSummary("Import proposals in the export's JSON format; proposals already present (same key or id) are skipped.");
     }
 }
+
+/// <param name="ClientRequestId">Alternative to the Idempotency-Key header.</param>
+internal sealed record ProposalRequest(
+    string Title, string Abstract, string? Notes, IReadOnlyList<string>? Topics, IReadOnlyList<CoSpeakerInput>? CoSpeakers,
+    bool Submit = false, Guid? ClientRequestId = null);
+
+internal sealed record ProposalUpdateRequest(
+    uint Version, string Title, string Abstract, string? Notes, IReadOnlyList<string>? Topics, IReadOnlyList<CoSpeakerInput>? CoSpeakers);

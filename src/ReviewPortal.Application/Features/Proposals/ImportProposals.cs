@@ -7,7 +7,8 @@ using ReviewPortal.Domain.Submissions;
 namespace ReviewPortal.Application.Features.Proposals;
 
 /// <summary>
-/// Imports proposals into a track from the <see cref="ProposalsDocument"/> format, as submitted proposals.
+/// Imports proposals into a track from the <see cref="ProposalsDocument"/> format, as submitted proposals
+/// (an export's state is not carried over: the imported track runs its own review).
 /// Idempotent: a proposal whose key is already in the track is left alone, so importing a file twice
 /// does not duplicate. Speakers with an e-mail that has an account are linked to it.
 /// </summary>
@@ -53,11 +54,15 @@ public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("Topics",
                 $"Unknown topics for this track: {string.Join(", ", unknownTopics)}.")]);
 
-        var existingKeys = (await db.Submissions
-                .Where(s => s.TrackId == track.Id && s.ImportKey != null)
-                .Select(s => s.ImportKey!)
-                .ToListAsync(cancellationToken))
+        // A proposal is already present when its key was imported before, or when the record is an export of it (its id).
+        var present = await db.Submissions
+            .Where(s => s.TrackId == track.Id)
+            .Select(s => new { s.Id, s.ImportKey })
+            .ToListAsync(cancellationToken);
+        var existingKeys = present.Where(p => p.ImportKey != null).Select(p => p.ImportKey!)
+            .Concat(present.Select(p => $"p-{p.Id:N}"))
             .ToHashSet(StringComparer.Ordinal);
+        var existingIds = present.Select(p => p.Id).ToHashSet();
 
         var emails = command.Document.Proposals.SelectMany(p => p.Speakers)
             .Where(s => !string.IsNullOrWhiteSpace(s.Email))
@@ -71,13 +76,13 @@ public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess
         var personByEmail = people.ToDictionary(p => p.Email.ToUpperInvariant(), p => p.Id, StringComparer.Ordinal);
 
         var now = clock.GetUtcNow();
-        int imported = 0, present = 0;
+        int imported = 0, alreadyPresent = 0;
         foreach (var record in command.Document.Proposals)
         {
             var key = record.EffectiveKey();
-            if (!existingKeys.Add(key))
+            if ((record.Id is { } id && existingIds.Contains(id)) || !existingKeys.Add(key))
             {
-                present++;
+                alreadyPresent++;
                 continue;
             }
 
@@ -100,15 +105,14 @@ public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess
                     Name = s.Name.Trim(),
                     Email = string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim(),
                     Affiliation = string.IsNullOrWhiteSpace(s.Affiliation) ? null : s.Affiliation.Trim(),
-                    PersonId = s.Email is { } e && personByEmail.TryGetValue(e.Trim().ToUpperInvariant(), out var id) ? id : null,
+                    PersonId = s.Email is { } e && personByEmail.TryGetValue(e.Trim().ToUpperInvariant(), out var personId) ? personId : null,
                 }).ToList(),
             };
-            if (!string.Equals(record.Status, "draft", StringComparison.OrdinalIgnoreCase))
-                submission.MarkImportedAsSubmitted(record.SubmittedUtc ?? now);
+            submission.MarkImportedAsSubmitted(record.SubmittedUtc ?? now);
             db.Submissions.Add(submission);
             imported++;
         }
 
-        return new ImportResult(imported, present);
+        return new ImportResult(imported, alreadyPresent);
     }
 }

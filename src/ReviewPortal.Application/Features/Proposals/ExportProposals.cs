@@ -1,0 +1,95 @@
+using System.Globalization;
+using CsvHelper;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Domain.Submissions;
+
+namespace ReviewPortal.Application.Features.Proposals;
+
+/// <summary>The chair exports every submitted proposal of a track, as the JSON exchange format or as CSV.</summary>
+public sealed record ExportProposals(Guid TrackId) : IQuery<ProposalsDocument>;
+
+/// <summary>The same export as CSV text (CsvHelper, RFC 4180).</summary>
+public sealed record ExportProposalsCsv(Guid TrackId) : IQuery<string>;
+
+public sealed class ExportProposalsValidator : AbstractValidator<ExportProposals>
+{
+    public ExportProposalsValidator() => RuleFor(x => x.TrackId).NotEmpty();
+}
+
+public sealed class ExportProposalsCsvValidator : AbstractValidator<ExportProposalsCsv>
+{
+    public ExportProposalsCsvValidator() => RuleFor(x => x.TrackId).NotEmpty();
+}
+
+public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess access, TimeProvider clock)
+    : IQueryHandler<ExportProposals, ProposalsDocument>, IQueryHandler<ExportProposalsCsv, string>
+{
+    public async ValueTask<ProposalsDocument> Handle(ExportProposals query, CancellationToken cancellationToken) =>
+        await BuildAsync(query.TrackId, cancellationToken);
+
+    public async ValueTask<string> Handle(ExportProposalsCsv query, CancellationToken cancellationToken)
+    {
+        var document = await BuildAsync(query.TrackId, cancellationToken);
+        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
+        {
+            csv.WriteHeader(["id", "key", "title", "status", "kind", "duration_minutes", "topics", "speakers", "submitted_utc", "abstract", "notes"]);
+            foreach (var p in document.Proposals)
+            {
+                await csv.WriteRecordAsync(
+                [
+                    p.Id?.ToString() ?? "",
+                    p.Key ?? "",
+                    p.Title,
+                    p.Status,
+                    p.Kind,
+                    p.DurationMinutes?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    string.Join("; ", p.Topics),
+                    string.Join("; ", p.Speakers.Select(s =>
+                        s.Name + (s.Email is null ? "" : $" <{s.Email}>") + (s.Affiliation is null ? "" : $" ({s.Affiliation})"))),
+                    p.SubmittedUtc?.ToString("O", CultureInfo.InvariantCulture) ?? "",
+                    p.Abstract,
+                    p.Notes ?? "",
+                ], cancellationToken);
+            }
+
+            await csv.FlushAsync(cancellationToken);
+        }
+
+        return writer.ToString();
+    }
+
+    private async Task<ProposalsDocument> BuildAsync(Guid trackId, CancellationToken cancellationToken)
+    {
+        var track = await access.GetTrackForChairAsync(trackId, cancellationToken);
+        var proposals = await db.Submissions.AsNoTracking()
+            .Include(s => s.Speakers)
+            .Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft)
+            .OrderBy(s => s.SubmittedUtc).ThenBy(s => s.Title)
+            .ToListAsync(cancellationToken);
+
+        return new ProposalsDocument
+        {
+            Conference = track.Conference.Name,
+            Track = track.Name,
+            ExportedUtc = clock.GetUtcNow(),
+            Proposals = proposals.Select(s => new ProposalRecord
+            {
+                Key = s.ImportKey ?? $"p-{s.Id:N}",
+                Id = s.Id,
+                Title = s.Title,
+                Abstract = s.Abstract,
+                Notes = s.Notes,
+                Topics = s.Topics,
+                Kind = s.Kind == SubmissionKind.Organisational ? "organisational" : "talk",
+                DurationMinutes = s.DurationMinutes,
+                Status = s.Status.ToString().ToLowerInvariant(),
+                SubmittedUtc = s.SubmittedUtc,
+                Speakers = s.Speakers.OrderBy(x => x.Order).Select(x => new SpeakerRecord(x.Name, x.Email, x.Affiliation)).ToList(),
+            }).ToList(),
+        };
+    }
+}

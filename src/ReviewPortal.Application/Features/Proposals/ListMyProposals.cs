@@ -1,0 +1,53 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Domain.Submissions;
+
+namespace ReviewPortal.Application.Features.Proposals;
+
+/// <summary>"My proposals": every proposal the signed-in person is a speaker of, its state and what they can still do.</summary>
+public sealed record ListMyProposals : IQuery<IReadOnlyList<MyProposal>>;
+
+public sealed record MyProposal(
+    Guid Id, string Title, string TrackName, string ConferenceName, SubmissionStatus Status, string StatusText,
+    string UpdatedAt, bool CanEdit, bool CanSubmit, bool CanWithdraw, string NextStep);
+
+public sealed class ListMyProposalsHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<ListMyProposals, IReadOnlyList<MyProposal>>
+{
+    public async ValueTask<IReadOnlyList<MyProposal>> Handle(ListMyProposals query, CancellationToken cancellationToken)
+    {
+        var me = currentUser.Id!.Value;
+        var now = clock.GetUtcNow();
+        var mine = await db.Submissions.AsNoTracking()
+            .Include(s => s.Track).ThenInclude(t => t.Conference)
+            .Include(s => s.Speakers)
+            .Where(s => s.Speakers.Any(sp => sp.PersonId == me))
+            .OrderByDescending(s => s.UpdatedUtc)
+            .ToListAsync(cancellationToken);
+
+        return mine.Select(s =>
+        {
+            var status = s.StatusForSpeakers;
+            var canEdit = s.CanEdit(now);
+            var canSubmit = s.Status == SubmissionStatus.Draft && s.Track.IsCfpOpen(now);
+            return new MyProposal(s.Id, s.Title, s.Track.Name, s.Track.Conference.Name, status, Submission.Describe(status),
+                s.Track.Conference.Format(s.UpdatedUtc), canEdit, canSubmit, s.CanWithdraw, NextStep(s, status, now));
+        }).ToList();
+    }
+
+    private static string NextStep(Submission s, SubmissionStatus status, DateTimeOffset now) => status switch
+    {
+        SubmissionStatus.Draft when s.Track.IsCfpOpen(now) => $"Submit it before the CfP closes on {s.Track.Conference.Format(s.Track.CfpClosesUtc)}.",
+        SubmissionStatus.Draft => "The CfP is closed; this draft can no longer be submitted.",
+        SubmissionStatus.Submitted when s.Track.IsCfpOpen(now) => $"You can edit it until {s.Track.Conference.Format(s.Track.CfpClosesUtc)}.",
+        SubmissionStatus.Submitted or SubmissionStatus.UnderReview => "The committee is reviewing it; you can still withdraw it.",
+        SubmissionStatus.Withdrawn => "Withdrawn: nothing more to do.",
+        SubmissionStatus.Accepted => "Accepted: confirm or decline.",
+        SubmissionStatus.Rejected => "Not accepted this time.",
+        SubmissionStatus.Waitlisted => "Waitlisted: you will hear if a slot frees up.",
+        SubmissionStatus.Confirmed => "Confirmed: the timetable will show your slot.",
+        SubmissionStatus.Scheduled => "Scheduled: see the timetable.",
+        _ => "",
+    };
+}

@@ -1,0 +1,48 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Application.Common.Interfaces;
+
+namespace ReviewPortal.Application.Features.Proposals;
+
+/// <summary>
+/// A speaker edits a proposal: a draft any time the CfP is open, a submitted one until the CfP closes.
+/// <paramref name="Version"/> is the one the speaker's copy was read at; if someone saved in between, 409.
+/// </summary>
+public sealed record UpdateProposal(
+    Guid Id,
+    uint Version,
+    string Title,
+    string Abstract,
+    string? Notes,
+    IReadOnlyList<string>? Topics,
+    IReadOnlyList<CoSpeakerInput>? CoSpeakers) : ICommand<uint>, IProposalFields;
+
+public sealed class UpdateProposalValidator : AbstractValidator<UpdateProposal>
+{
+    public UpdateProposalValidator()
+    {
+        RuleFor(x => x.Id).NotEmpty();
+        Include(new ProposalFieldsValidator());
+    }
+}
+
+public sealed class UpdateProposalHandler(IApplicationDbContext db, ProposalAccess access, ProposalFields fields, TimeProvider clock)
+    : ICommandHandler<UpdateProposal, uint>
+{
+    public async ValueTask<uint> Handle(UpdateProposal command, CancellationToken cancellationToken)
+    {
+        var submission = await access.GetForSpeakerAsync(command.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        submission.EnsureEditable(now);
+
+        // Optimistic concurrency: the UPDATE only matches the row version the editor started from.
+        db.Entry(submission).Property(s => s.Version).OriginalValue = command.Version;
+        var me = await db.People.SingleAsync(p => p.Id == access.UserId, cancellationToken);
+        await fields.ApplyAsync(submission, command, me, cancellationToken);
+        submission.UpdatedUtc = now;
+
+        await db.SaveChangesAsync(cancellationToken);
+        return submission.Version;
+    }
+}

@@ -1,0 +1,33 @@
+using FluentValidation;
+using Mediator;
+using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Domain.Conferences;
+
+namespace ReviewPortal.Application.Features.Tracks;
+
+/// <summary>The chair's settings form: current values (dates in the conference's zone), version and committee.</summary>
+public sealed record GetTrackSettings(Guid TrackId) : IQuery<TrackSettingsView>;
+
+public sealed record TrackSettingsView(
+    Guid TrackId, uint Version, string ConferenceName, string ConferenceSlug, string Slug, string TimeZoneId,
+    TrackSettings Settings, IReadOnlyList<CommitteeMemberView> Committee);
+
+public sealed class GetTrackSettingsValidator : AbstractValidator<GetTrackSettings>
+{
+    public GetTrackSettingsValidator() => RuleFor(x => x.TrackId).NotEmpty();
+}
+
+public sealed class GetTrackSettingsHandler(TrackAccess access, Common.Interfaces.IApplicationDbContext db)
+    : IQueryHandler<GetTrackSettings, TrackSettingsView>
+{
+    public async ValueTask<TrackSettingsView> Handle(GetTrackSettings query, CancellationToken cancellationToken)
+    {
+        var track = await access.GetTrackForChairAsync(query.TrackId, cancellationToken);
+        foreach (var member in track.Committee)
+            await db.Entry(member).Reference(m => m.Person).LoadAsync(cancellationToken);
+        return new TrackSettingsView(track.Id, track.Version, track.Conference.Name, track.Conference.Slug, track.Slug,
+            track.Conference.TimeZoneId, TrackSettings.From(track),
+            track.Committee.OrderByDescending(m => m.Role).ThenBy(m => m.Person.DisplayName)
+                .Select(m => new CommitteeMemberView(m.Person.DisplayName, m.Affiliation, m.Role)).ToList());
+    }
+}

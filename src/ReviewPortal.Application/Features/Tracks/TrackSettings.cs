@@ -1,0 +1,65 @@
+using FluentValidation;
+using ReviewPortal.Domain.Conferences;
+
+namespace ReviewPortal.Application.Features.Tracks;
+
+/// <summary>
+/// A track's settings as the chair edits them. Dates are wall-clock times in the conference's time zone
+/// (what a chair thinks in); they are stored in UTC.
+/// </summary>
+public sealed record TrackSettings(
+    string Name,
+    string? Description,
+    int SlotMinutes,
+    DateTime CfpOpens,
+    DateTime CfpCloses,
+    DateTime ReviewDeadline,
+    int ReviewersPerSubmission,
+    IReadOnlyList<string>? Topics,
+    int MaxSpeakersPerProposal,
+    BlindMode BlindMode,
+    int ScoreMin = 1,
+    int ScoreMax = 5)
+{
+    public static TrackSettings From(Track t) => new(
+        t.Name, t.Description, t.SlotMinutes,
+        t.Conference.ToLocal(t.CfpOpensUtc).DateTime, t.Conference.ToLocal(t.CfpClosesUtc).DateTime, t.Conference.ToLocal(t.ReviewDeadlineUtc).DateTime,
+        t.ReviewersPerSubmission, t.Topics, t.MaxSpeakersPerProposal, t.BlindMode, t.ScoreMin, t.ScoreMax);
+
+    public void ApplyTo(Track track)
+    {
+        var conference = track.Conference;
+        track.Name = Name.Trim();
+        track.Description = Description?.Trim() ?? "";
+        track.SlotMinutes = SlotMinutes;
+        track.CfpOpensUtc = conference.FromLocal(CfpOpens);
+        track.CfpClosesUtc = conference.FromLocal(CfpCloses);
+        track.ReviewDeadlineUtc = conference.FromLocal(ReviewDeadline);
+        track.ReviewersPerSubmission = ReviewersPerSubmission;
+        track.Topics = (Topics ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        track.MaxSpeakersPerProposal = MaxSpeakersPerProposal;
+        track.BlindMode = BlindMode;
+        track.ScoreMin = ScoreMin;
+        track.ScoreMax = ScoreMax;
+    }
+}
+
+public sealed class TrackSettingsValidator : AbstractValidator<TrackSettings>
+{
+    public TrackSettingsValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Description).MaximumLength(20_000);
+        RuleFor(x => x.SlotMinutes).InclusiveBetween(5, 240);
+        RuleFor(x => x.CfpCloses).GreaterThan(x => x.CfpOpens).WithMessage("The CfP must close after it opens.");
+        RuleFor(x => x.ReviewDeadline).GreaterThanOrEqualTo(x => x.CfpCloses).WithMessage("Reviews are due after the CfP closes.");
+        RuleFor(x => x.ReviewersPerSubmission).InclusiveBetween(1, 20);
+        RuleFor(x => x.MaxSpeakersPerProposal).InclusiveBetween(1, 20);
+        RuleFor(x => x.Topics).Must(t => t is null || t.Count <= 100).WithMessage("At most 100 topics.");
+        RuleForEach(x => x.Topics).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.BlindMode).IsInEnum();
+        RuleFor(x => x.ScoreMax).GreaterThan(x => x.ScoreMin).WithMessage("The score scale's top must be above its bottom.");
+        RuleFor(x => x.ScoreMin).InclusiveBetween(-10, 10);
+        RuleFor(x => x.ScoreMax).InclusiveBetween(-10, 10);
+    }
+}

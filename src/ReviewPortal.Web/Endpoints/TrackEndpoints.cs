@@ -1,0 +1,58 @@
+using Mediator;
+using ReviewPortal.Application.Features.Conferences;
+using ReviewPortal.Application.Features.People;
+using ReviewPortal.Application.Features.Tracks;
+
+namespace ReviewPortal.Web.Endpoints;
+
+/// <summary>Setting up conferences and tracks (admins), track settings and committee (chairs), and one's profile.</summary>
+internal static class TrackEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var setup = api.MapGroup("").RequireAuthorization().WithTags("Setup");
+
+        setup.MapPost("/conferences", async (CreateConference command, IMediator m, CancellationToken ct) =>
+                Results.Created($"/api/v1/conferences", new { id = await m.Send(command, ct) }))
+            .WithName("CreateConference");
+
+        setup.MapPost("/conferences/{conferenceId:guid}/tracks", async (Guid conferenceId, CreateTrackRequest body, IMediator m, CancellationToken ct) =>
+            {
+                var id = await m.Send(new CreateTrack(conferenceId, body.Slug, body.ChairEmail, body.Settings), ct);
+                return Results.Created($"/api/v1/tracks/{id}/settings", await m.Send(new GetTrackSettings(id), ct));
+            })
+            .WithName("CreateTrack")
+            .WithSummary("Dates in the settings are wall-clock times in the conference's time zone.");
+
+        setup.MapGet("/tracks/{trackId:guid}/settings", async (Guid trackId, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new GetTrackSettings(trackId), ct)))
+            .WithName("GetTrackSettings");
+
+        setup.MapPut("/tracks/{trackId:guid}/settings", async (Guid trackId, UpdateTrackRequest body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new UpdateTrack(trackId, body.Version, body.Settings), ct);
+                return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
+            })
+            .WithName("UpdateTrackSettings");
+
+        setup.MapPost("/tracks/{trackId:guid}/committee", async (Guid trackId, CommitteeMemberRequest body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new AddCommitteeMember(trackId, body.Email, body.Role, body.Affiliation), ct);
+                return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
+            })
+            .WithName("AddCommitteeMember");
+
+        setup.MapPut("/me/profile", async (UpdateMyProfile command, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(command, ct);
+                return Results.Ok(await m.Send(new GetMyProfile(), ct));
+            })
+            .WithName("UpdateMyProfile");
+    }
+}
+
+internal sealed record CreateTrackRequest(string Slug, string ChairEmail, TrackSettings Settings);
+
+internal sealed record UpdateTrackRequest(uint Version, TrackSettings Settings);
+
+internal sealed record CommitteeMemberRequest(string Email, ReviewPortal.Domain.Conferences.CommitteeRole Role, string? Affiliation);

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Domain.Submissions;
+using ReviewPortal.Web.Infrastructure;
+
+namespace ReviewPortal.Web.Pages.Chair;
+
+/// <summary>The chair's list of a track's proposals: counts, filters, export and import. Access is decided by the Application layer.</summary>
+public sealed class ProposalsModel(IMediator mediator) : PageModel
+{
+    public const string NotAProposalsFile = "This is not a ReviewPortal proposals file (JSON).";
+
+    /// <summary>Web defaults (camelCase, case-insensitive); a null or missing value where the format requires one makes the file malformed.</summary>
+    private static readonly JsonSerializerOptions ImportOptions = new(JsonSerializerDefaults.Web)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public TrackProposals Proposals { get; private set; } = null!;
+
+    public SubmissionStatus? Status { get; private set; }
+    public string? Topic { get; private set; }
+    public string? Search { get; private set; }
+
+    /// <summary>An import was posted and refused; its errors are listed at the import form.</summary>
+    public bool ImportRefused { get; private set; }
+
+    /// <summary>The states a chair can filter by: every one but Draft, which stays with its speakers.</summary>
+    public static IReadOnlyList<SubmissionStatus> FilterStates { get; } =
+        Enum.GetValues<SubmissionStatus>().Where(s => s != SubmissionStatus.Draft).ToList();
+
+    public static string Label(SubmissionStatus status) => status == SubmissionStatus.UnderReview ? "Under review" : status.ToString();
+
+    public async Task OnGetAsync(Guid trackId, SubmissionStatus? status, string? topic, string? q, CancellationToken ct)
+    {
+        Status = status;
+        Topic = string.IsNullOrWhiteSpace(topic) ? null : topic;
+        Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        Proposals = await mediator.Send(new ListTrackProposals(trackId, Status, Topic, Search), ct);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid trackId, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "Choose a proposals file (JSON) to import.");
+        }
+        else if (await ReadAsync(file, ct) is not { } document)
+        {
+            ModelState.AddModelError("", NotAProposalsFile);
+        }
+        else
+        {
+            var (ok, result) = await this.TrySendAsync(mediator, new ImportProposals(trackId, document), "", ct);
+            if (ok)
+            {
+                TempData["Flash"] = $"Imported {result!.Imported} proposals; {result.AlreadyPresent} were already present.";
+                return RedirectToPage(new { trackId });
+            }
+        }
+
+        ImportRefused = true;
+        Proposals = await mediator.Send(new ListTrackProposals(trackId), ct);
+        return Page();
+    }
+
+    private static async Task<ProposalsDocument?> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            return await JsonSerializer.DeserializeAsync<ProposalsDocument>(stream, ImportOptions, ct);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.ComponentModel.DataAnnotations;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewPortal.Application.Features.Tracks;
+using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Web.Infrastructure;
+
+namespace ReviewPortal.Web.Pages.Chair;
+
+/// <summary>The chair edits the track's settings and seats committee members. Access is decided by the Application layer.</summary>
+public sealed class SettingsModel(IMediator mediator) : PageModel
+{
+    public const string SettingsForm = "settings";
+    public const string MemberForm = "member";
+
+    /// <summary>What is stored now (dates in the conference's zone), with the committee.</summary>
+    public TrackSettingsView Current { get; private set; } = null!;
+
+    public SettingsInput Input { get; set; } = new();
+
+    public MemberInput Member { get; set; } = new();
+
+    /// <summary>Which form was posted, so a form-level error shows next to the right form.</summary>
+    public string? PostedForm { get; private set; }
+
+    /// <summary>Someone else saved the settings after this form was loaded; the stored values are shown next to the user's.</summary>
+    public bool Conflict { get; private set; }
+
+    public async Task OnGetAsync(Guid trackId, CancellationToken ct)
+    {
+        Current = await mediator.Send(new GetTrackSettings(trackId), ct);
+        Input = SettingsInput.From(Current);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid trackId, CancellationToken ct)
+    {
+        PostedForm = SettingsForm;
+        Current = await mediator.Send(new GetTrackSettings(trackId), ct);
+        await TryUpdateModelAsync(Input, nameof(Input));
+        var settings = Input.Settings.ToSettings(ModelState, $"{nameof(Input)}.{nameof(SettingsInput.Settings)}");
+        if (settings is null || !ModelState.IsValid)
+            return Page();
+
+        var (ok, _) = await this.TrySendAsync(mediator, new UpdateTrack(trackId, Input.Version, settings), nameof(Input), ct);
+        if (ok)
+        {
+            TempData["Flash"] = "The track settings were saved.";
+            return RedirectToPage(new { trackId });
+        }
+
+        TrackSettingsInput.GatherTopicErrors(ModelState, $"{nameof(Input)}.{nameof(SettingsInput.Settings)}");
+        // The version this form was loaded with is kept: saving again would be refused again rather than overwrite silently.
+        Conflict = Current.Version != Input.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddMemberAsync(Guid trackId, CancellationToken ct)
+    {
+        PostedForm = MemberForm;
+        Current = await mediator.Send(new GetTrackSettings(trackId), ct);
+        Input = SettingsInput.From(Current);
+        await TryUpdateModelAsync(Member, nameof(Member));
+        if (!ModelState.IsValid)
+            return Page();
+
+        var (ok, _) = await this.TrySendAsync(mediator,
+            new AddCommitteeMember(trackId, Member.Email, Member.Role, Member.Affiliation), nameof(Member), ct);
+        if (ok)
+        {
+            TempData["Flash"] = $"{Member.Email.Trim()} is on the committee as {(Member.Role == CommitteeRole.Chair ? "a chair" : "a reviewer")}.";
+            return RedirectToPage(new { trackId });
+        }
+
+        return Page();
+    }
+
+    public sealed class SettingsInput
+    {
+        public uint Version { get; set; }
+
+        public TrackSettingsInput Settings { get; set; } = new();
+
+        public static SettingsInput From(TrackSettingsView view) =>
+            new() { Version = view.Version, Settings = TrackSettingsInput.From(view.Settings) };
+    }
+
+    public sealed class MemberInput
+    {
+        [DisplayFormat(ConvertEmptyStringToNull = false)]
+        public string Email { get; set; } = "";
+        public CommitteeRole Role { get; set; } = CommitteeRole.Reviewer;
+        public string? Affiliation { get; set; }
+    }
+}
+
+/// <summary>
+/// The <see cref="TrackSettings"/> fields as a form edits them (topics one per line); property names match the
+/// command's, so validation errors land next to their fields. Shared by the chair's settings page and the admin's track form.
+/// </summary>
+public sealed class TrackSettingsInput
+{
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public int SlotMinutes { get; set; } = Track.DefaultSlotMinutes;
+    public DateTime? CfpOpens { get; set; }
+    public DateTime? CfpCloses { get; set; }
+    public DateTime? ReviewDeadline { get; set; }
+    public int ReviewersPerSubmission { get; set; } = Track.DefaultReviewersPerSubmission;
+
+    /// <summary>One topic per line.</summary>
+    public string? Topics { get; set; }
+
+    public int MaxSpeakersPerProposal { get; set; } = Track.DefaultMaxSpeakers;
+    public BlindMode BlindMode { get; set; } = BlindMode.None;
+    public int ScoreMin { get; set; } = 1;
+    public int ScoreMax { get; set; } = 5;
+
+    public static TrackSettingsInput From(TrackSettings s) => new()
+    {
+        Name = s.Name,
+        Description = s.Description,
+        SlotMinutes = s.SlotMinutes,
+        CfpOpens = s.CfpOpens,
+        CfpCloses = s.CfpCloses,
+        ReviewDeadline = s.ReviewDeadline,
+        ReviewersPerSubmission = s.ReviewersPerSubmission,
+        Topics = s.Topics is null ? null : string.Join('\n', s.Topics),
+        MaxSpeakersPerProposal = s.MaxSpeakersPerProposal,
+        BlindMode = s.BlindMode,
+        ScoreMin = s.ScoreMin,
+        ScoreMax = s.ScoreMax,
+    };
+
+    /// <summary>The settings to send, or null (with a field error) when a date was left empty.</summary>
+    public TrackSettings? ToSettings(ModelStateDictionary modelState, string prefix)
+    {
+        RequireDate(CfpOpens, nameof(CfpOpens), "Enter when the call for proposals opens.");
+        RequireDate(CfpCloses, nameof(CfpCloses), "Enter when the call for proposals closes.");
+        RequireDate(ReviewDeadline, nameof(ReviewDeadline), "Enter when reviews are due.");
+        if (CfpOpens is not { } opens || CfpCloses is not { } closes || ReviewDeadline is not { } deadline)
+            return null;
+
+        var topics = (Topics ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new TrackSettings(Name, Description, SlotMinutes, opens, closes, deadline, ReviewersPerSubmission,
+            topics, MaxSpeakersPerProposal, BlindMode, ScoreMin, ScoreMax);
+
+        void RequireDate(DateTime? value, string field, string message)
+        {
+            var key = $"{prefix}.{field}";
+            // A value the browser sent but that did not parse already has its own error.
+            if (value is null && modelState.GetFieldValidationState(key) != ModelValidationState.Invalid)
+                modelState.AddModelError(key, message);
+        }
+    }
+
+    /// <summary>Errors about one topic ("Settings.Topics[2]") are shown at the topics text area.</summary>
+    public static void GatherTopicErrors(ModelStateDictionary modelState, string prefix)
+    {
+        var field = $"{prefix}.{nameof(Topics)}";
+        foreach (var key in modelState.Keys.Where(k => k.StartsWith(field + "[", StringComparison.Ordinal)).ToList())
+        {
+            var index = key[(field.Length + 1)..].TrimEnd(']');
+            var line = int.TryParse(index, out var i) ? $"Topic {i + 1}: " : "";
+            foreach (var error in modelState[key]!.Errors.ToList())
+                modelState.AddModelError(field, line + error.ErrorMessage);
+            modelState.Remove(key);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Web.Infrastructure;
+
+namespace ReviewPortal.Web.Pages.Proposals;
+
+/// <summary>One proposal as its speakers (or the track's chair) see it, with submit and withdraw.</summary>
+public sealed class DetailsModel(IMediator mediator) : PageModel
+{
+    public ProposalDetails Proposal { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) =>
+        Proposal = await mediator.Send(new GetProposal(id), ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
+    {
+        var (ok, _) = await this.TrySendAsync(mediator, new SubmitProposal(id), prefix: "", cancellationToken: ct);
+        if (!ok)
+            return await RedisplayAsync(id, ct);
+        TempData["Flash"] = "Proposal submitted. A confirmation mail is on its way.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
+    {
+        var (ok, _) = await this.TrySendAsync(mediator, new WithdrawProposal(id), prefix: "", cancellationToken: ct);
+        if (!ok)
+            return await RedisplayAsync(id, ct);
+        TempData["Flash"] = "Proposal withdrawn.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct)
+    {
+        Proposal = await mediator.Send(new GetProposal(id), ct);
+        return Page();
+    }
+}

@@ -1,0 +1,98 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Web.Infrastructure;
+
+namespace ReviewPortal.Web.Pages.Proposals;
+
+/// <summary>A speaker starts a proposal in a track: saved as a draft or submitted at once.</summary>
+public sealed class NewModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid TrackId { get; set; }
+
+    [BindProperty]
+    public NewProposalForm Input { get; set; } = new();
+
+    public TrackForSubmission Track { get; private set; } = null!;
+
+    /// <summary>The form is shown while the CfP is open, and after a refused post so the speaker keeps what they wrote.</summary>
+    public bool ShowForm => Track.CfpOpen || HttpMethods.IsPost(Request.Method);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Track = await mediator.Send(new GetTrackForSubmission(TrackId), ct);
+        Input.ClientRequestId = Guid.NewGuid();
+        Input.PadRows();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Input.CompactRows(ModelState, nameof(Input));
+        var command = new CreateProposal(
+            TrackId, Input.Title, Input.Abstract, Input.Notes, Input.Topics, Input.CoSpeakerInputs(), Input.Submit, Input.ClientRequestId);
+        var (ok, id) = await this.TrySendAsync(mediator, command, cancellationToken: ct);
+        if (ok)
+        {
+            TempData["Flash"] = Input.Submit ? "Proposal submitted. A confirmation mail is on its way." : "Draft saved.";
+            return RedirectToPage("Details", new { id });
+        }
+
+        Track = await mediator.Send(new GetTrackForSubmission(TrackId), ct);
+        Input.PadRows();
+        return Page();
+    }
+}
+
+/// <summary>The proposal form's fields, shared by the New and Edit pages; names line up with the commands' property names.</summary>
+public class ProposalForm
+{
+    /// <summary>Co-speaker rows on the form; rows left empty are ignored.</summary>
+    public const int CoSpeakerRows = 4;
+
+    public string Title { get; set; } = "";
+    public string Abstract { get; set; } = "";
+    public string? Notes { get; set; }
+    public List<string> Topics { get; set; } = [];
+    public List<CoSpeakerRow> CoSpeakers { get; set; } = [];
+
+    public IReadOnlyList<CoSpeakerInput> CoSpeakerInputs() =>
+        CoSpeakers.Where(r => !r.IsEmpty).Select(r => new CoSpeakerInput(r.Name ?? "", r.Email ?? "", r.Affiliation)).ToList();
+
+    /// <summary>
+    /// Moves the filled co-speaker rows up so row i is the command's CoSpeakers[i] and its errors appear next to it;
+    /// the posted values of the old rows are dropped from ModelState so the rows show the moved values.
+    /// </summary>
+    public void CompactRows(ModelStateDictionary modelState, string prefix)
+    {
+        CoSpeakers = CoSpeakers.Where(r => !r.IsEmpty).ToList();
+        foreach (var key in modelState.Keys.Where(k => k.StartsWith($"{prefix}.{nameof(CoSpeakers)}[", StringComparison.Ordinal)).ToList())
+            modelState.Remove(key);
+    }
+
+    public void PadRows()
+    {
+        while (CoSpeakers.Count < CoSpeakerRows)
+            CoSpeakers.Add(new CoSpeakerRow());
+    }
+}
+
+public sealed class NewProposalForm : ProposalForm
+{
+    /// <summary>Generated when the form is shown and posted back: a double click or a retry creates one proposal.</summary>
+    public Guid? ClientRequestId { get; set; }
+
+    /// <summary>Set by the "Submit proposal" button; "Save draft" leaves it false.</summary>
+    public bool Submit { get; set; }
+}
+
+public sealed class CoSpeakerRow
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Affiliation { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Affiliation);
+}
