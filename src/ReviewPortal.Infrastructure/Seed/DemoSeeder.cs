@@ -112,6 +112,7 @@ public sealed partial class DemoSeeder(
         var submitted = conference.FromLocal(new DateTime(2023, 8, 1, 12, 0, 0, DateTimeKind.Unspecified));
         return new ProposalsDocument
         {
+            Format = ProposalsDocument.FormatName,
             Conference = data.Conference.Name,
             Track = data.Track.Name,
             // The source also lists one talk without a slot (twice); the track's programme is the 38 scheduled talks + opening.

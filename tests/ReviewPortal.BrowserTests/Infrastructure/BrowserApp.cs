@@ -32,6 +32,25 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
     /// <summary>Where the app writes .eml files when a mail job runs (none does here: Jobs:RunServer=false).</summary>
     public string MailDirectory => Path.Combine(_root, "mail");
 
+    /// <summary>The app's DataDirectory (a temp folder of this fixture); the demo seed writes demo-logins.tsv here.</summary>
+    public string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>The demo seed's logins ("role\tname\temail\tpassword" lines), written at start-up.</summary>
+    public string DemoLoginsFile => Path.Combine(DataDirectory, "demo-logins.tsv");
+
+    /// <summary>The demo login of this role ("admin", "chair", "reviewer", "speaker"), as the seed wrote it to <see cref="DemoLoginsFile"/>.</summary>
+    public DemoAccount DemoLogin(string role)
+    {
+        if (!File.Exists(DemoLoginsFile))
+            throw new FileNotFoundException("The demo seed wrote no logins (is Seed:DemoData on?).", DemoLoginsFile);
+        return File.ReadAllLines(DemoLoginsFile)
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 4 && parts[0] == role)
+            .Select(parts => new DemoAccount(parts[0], parts[1], parts[2], parts[3]))
+            .FirstOrDefault()
+            ?? throw new InvalidOperationException($"No {role} login in {DemoLoginsFile}:\n{File.ReadAllText(DemoLoginsFile)}");
+    }
+
     /// <summary>The app's clock; starts at the real time and moves only when a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
@@ -77,7 +96,7 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ReviewPortal", ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
-        builder.UseSetting("DataDirectory", Path.Combine(_root, "data"));
+        builder.UseSetting("DataDirectory", DataDirectory);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
@@ -125,3 +144,6 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
         }
     }
 }
+
+/// <summary>One line of demo-logins.tsv.</summary>
+public sealed record DemoAccount(string Role, string Name, string Email, string Password);

@@ -111,6 +111,29 @@ public sealed class BrowserSession(BrowserApp app, IBrowserContext context, IPag
         return await GotoAsync(link.PathAndQuery); // on this app's real address, whatever host the mail names
     }
 
+    /// <summary>Signs in through the sign-in form (from any page) and waits for the page it leads to.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await GotoAsync("/Account/Login");
+        await FillAsync("E-mail", email);
+        await FillAsync("Password", password);
+        await ClickButtonAsync("Sign in");
+        await Assertions.Expect(AccountNav.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Clicks "Sign out" in the account navigation and waits until "Sign in" is offered again.</summary>
+    public async Task SignOutAsync()
+    {
+        await ClickAsync(AccountNav.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }));
+        await Assertions.Expect(AccountNav.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The account navigation in the header (the signed-in name and "Sign out", or "Register" and "Sign in").</summary>
+    public ILocator AccountNav => Page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
+
+    /// <summary>The main navigation in the header ("Conferences", "My proposals", "Chair: …").</summary>
+    public ILocator MainNav => Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
     /// <summary>Writes a PNG of the page to bin/…/screenshots/<paramref name="name"/>.png (and to docs/images when REVIEWPORTAL_UPDATE_SCREENSHOTS=1).</summary>
     public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {

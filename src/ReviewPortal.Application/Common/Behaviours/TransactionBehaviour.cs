@@ -42,8 +42,15 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbCont
             }
             catch (DbUpdateConcurrencyException)
             {
+                Discard();
                 throw new ConcurrencyConflictException(
                     "Someone else changed this while you were editing it. Reload to see their change, then make yours again.");
+            }
+            catch
+            {
+                // A refused command leaves nothing behind for later reads in the same request.
+                Discard();
+                throw;
             }
         }, cancellationToken);
 
@@ -51,5 +58,11 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbCont
         if (outboxIds.Count > 0)
             outboxNotifier.Committed(outboxIds);
         return response;
+    }
+
+    private void Discard()
+    {
+        db.ChangeTracker.Clear();
+        outbox.TakeEnqueued();
     }
 }

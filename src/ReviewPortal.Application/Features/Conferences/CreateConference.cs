@@ -16,7 +16,7 @@ public sealed class CreateConferenceValidator : AbstractValidator<CreateConferen
     public CreateConferenceValidator(IApplicationDbContext db)
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.Slug).NotEmpty().MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
+        RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .WithMessage("Use lower-case letters, digits and single hyphens, e.g. lpc2023.")
             .MustAsync(async (slug, ct) => !await db.Conferences.AnyAsync(c => c.Slug == slug, ct))
             .WithMessage("Another conference already uses this slug.");

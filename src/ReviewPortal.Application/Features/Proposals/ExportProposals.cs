@@ -73,6 +73,7 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
 
         return new ProposalsDocument
         {
+            Format = ProposalsDocument.FormatName,
             Conference = track.Conference.Name,
             Track = track.Name,
             ExportedUtc = clock.GetUtcNow(),

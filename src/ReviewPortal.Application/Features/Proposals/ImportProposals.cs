@@ -21,11 +21,15 @@ public sealed class ImportProposalsValidator : AbstractValidator<ImportProposals
     public ImportProposalsValidator()
     {
         RuleFor(x => x.TrackId).NotEmpty();
+        RuleFor(x => x.Document).NotNull();
         RuleFor(x => x.Document.Format).Equal(ProposalsDocument.FormatName)
             .WithMessage($"Expected format '{ProposalsDocument.FormatName}'.");
         RuleFor(x => x.Document.Proposals).NotEmpty().Must(p => p.Count <= 10_000).WithMessage("At most 10,000 proposals per file.");
-        RuleForEach(x => x.Document.Proposals).ChildRules(p =>
+        RuleForEach(x => x.Document.Proposals).NotNull().ChildRules(p =>
         {
+            p.RuleFor(r => r.Topics).NotNull();
+            p.RuleForEach(r => r.Topics).NotEmpty();
+            p.RuleFor(r => r.Abstract).NotNull();
             p.RuleFor(r => r.Title).NotEmpty().MaximumLength(200);
             p.RuleFor(r => r.Abstract).MaximumLength(5_000);
             p.RuleFor(r => r.Notes).MaximumLength(5_000);
@@ -33,7 +37,7 @@ public sealed class ImportProposalsValidator : AbstractValidator<ImportProposals
             p.RuleFor(r => r.Kind).Must(k => k is "talk" or "organisational").WithMessage("Kind is 'talk' or 'organisational'.");
             p.RuleFor(r => r.DurationMinutes).InclusiveBetween(5, 480);
             p.RuleFor(r => r.Speakers).NotEmpty();
-            p.RuleForEach(r => r.Speakers).ChildRules(s =>
+            p.RuleForEach(r => r.Speakers).NotNull().ChildRules(s =>
             {
                 s.RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
                 s.RuleFor(x => x.Email).EmailAddress().MaximumLength(256).When(x => !string.IsNullOrEmpty(x.Email));

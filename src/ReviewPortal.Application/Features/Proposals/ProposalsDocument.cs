@@ -11,7 +11,8 @@ public sealed record ProposalsDocument
 {
     public const string FormatName = "reviewportal.proposals/v1";
 
-    public string Format { get; init; } = FormatName;
+    /// <summary>Must be <see cref="FormatName"/>; a file without it is refused rather than guessed at.</summary>
+    public string? Format { get; init; }
     public string? Conference { get; init; }
     public string? Track { get; init; }
     public DateTimeOffset? ExportedUtc { get; init; }

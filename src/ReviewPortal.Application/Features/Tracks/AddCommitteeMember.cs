@@ -18,7 +18,7 @@ public sealed class AddCommitteeMemberValidator : AbstractValidator<AddCommittee
         RuleFor(x => x.TrackId).NotEmpty();
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.Affiliation).MaximumLength(200);
-        RuleFor(x => x.Email).NotEmpty().EmailAddress()
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress()
             .MustAsync(async (email, ct) => await db.People.AnyAsync(p => p.Email.ToUpper() == email.Trim().ToUpper(), ct))
             .WithMessage("No account has this e-mail address; ask them to register first.");
     }

@@ -17,11 +17,11 @@ public sealed class CreateTrackValidator : AbstractValidator<CreateTrack>
     public CreateTrackValidator(IApplicationDbContext db)
     {
         RuleFor(x => x.ConferenceId).NotEmpty();
-        RuleFor(x => x.Slug).NotEmpty().MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
+        RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .WithMessage("Use lower-case letters, digits and single hyphens, e.g. ebpf-networking.")
             .MustAsync(async (command, slug, ct) => !await db.Tracks.AnyAsync(t => t.ConferenceId == command.ConferenceId && t.Slug == slug, ct))
             .WithMessage("This conference already has a track with this slug.");
-        RuleFor(x => x.ChairEmail).NotEmpty().EmailAddress()
+        RuleFor(x => x.ChairEmail).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress()
             .MustAsync(async (email, ct) => await db.People.AnyAsync(p => p.Email.ToUpper() == email.Trim().ToUpper(), ct))
             .WithMessage("No account has this e-mail address; the chair must register first.");
         RuleFor(x => x.Settings).NotNull().SetValidator(new TrackSettingsValidator());
