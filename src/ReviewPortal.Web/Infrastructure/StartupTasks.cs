@@ -27,6 +27,8 @@ internal static class StartupTasks
             logger.LogInformation("Database migrated");
         }
 
+        await GrantConfiguredAdminsAsync(scope.ServiceProvider, configuration.GetSection("App:AdminEmails").Get<string[]>() ?? [], logger);
+
         var logins = new List<DemoLogin>();
         if (configuration.GetValue("Seed:DemoData", false))
         {
@@ -48,6 +50,35 @@ internal static class StartupTasks
             logger.LogWarning("No SMTP server configured (Mail:Smtp:Host): mail is written as .eml files under {Directory}", mail.PickupDirectory);
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, logins));
+    }
+
+    /// <summary>
+    /// How a real deployment gets its first admin: list the e-mail in App:AdminEmails; once that account
+    /// exists (registered and confirmed), the next start gives it the Admin role.
+    /// </summary>
+    private static async Task GrantConfiguredAdminsAsync(IServiceProvider services, string[] emails, ILogger logger)
+    {
+        if (emails.Length == 0)
+            return;
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ReviewPortal.Infrastructure.Identity.ApplicationUser>>();
+        var roles = services.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>>();
+        if (!await roles.RoleExistsAsync(ReviewPortal.Application.Common.Interfaces.Roles.Admin))
+            await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(ReviewPortal.Application.Common.Interfaces.Roles.Admin) { Id = Guid.CreateVersion7() });
+        foreach (var email in emails.Where(e => !string.IsNullOrWhiteSpace(e)))
+        {
+            var user = await users.FindByEmailAsync(email.Trim());
+            if (user is not { EmailConfirmed: true })
+            {
+                logger.LogWarning("App:AdminEmails names {Email}, which has no confirmed account yet", email);
+                continue;
+            }
+
+            if (!await users.IsInRoleAsync(user, ReviewPortal.Application.Common.Interfaces.Roles.Admin))
+            {
+                await users.AddToRoleAsync(user, ReviewPortal.Application.Common.Interfaces.Roles.Admin);
+                logger.LogInformation("{Email} is now a site admin (App:AdminEmails)", email);
+            }
+        }
     }
 
     /// <summary>Passwords exist only when an account is created, so they are kept (owner-only) to be shown on every start.</summary>

@@ -126,3 +126,42 @@ public sealed class RateLimitTests(StrictRateLimitApp app) : IClassFixture<Stric
         Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
     }
 }
+
+public sealed class AdminBootstrapTests(PostgresServer server)
+{
+    [Fact]
+    public async Task An_address_listed_in_AdminEmails_becomes_admin_at_the_next_start()
+    {
+        var email = $"boss-{Guid.NewGuid():N}@example.org";
+        string connectionString;
+        await using (var first = new ReviewPortalApp(server))
+        {
+            await first.InitializeAsync();
+            await Accounts.SignedInClientAsync(first, email, "The Boss");
+            connectionString = first.ConnectionString;
+        }
+
+        await using var second = new ConfiguredApp(server, connectionString, email);
+        var client = second.CreateBrowserClient();
+        await Accounts.SignInAsync(client, email, Accounts.Password);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.True(me.GetProperty("isAdmin").GetBoolean());
+    }
+
+    private sealed class ConfiguredApp : ReviewPortalApp
+    {
+        private readonly string _connectionString;
+
+        public ConfiguredApp(PostgresServer server, string connectionString, string adminEmail) : base(server)
+        {
+            _connectionString = connectionString;
+            Settings["App:AdminEmails:0"] = adminEmail;
+        }
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("ConnectionStrings:ReviewPortal", _connectionString);
+        }
+    }
+}
