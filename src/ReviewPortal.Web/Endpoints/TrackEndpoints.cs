@@ -16,6 +16,13 @@ internal static class TrackEndpoints
                 Results.Created($"/api/v1/conferences", new { id = await m.Send(command, ct) }))
             .WithName("CreateConference");
 
+        setup.MapPut("/conferences/{conferenceId:guid}", async (Guid conferenceId, UpdateConferenceRequest body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new UpdateConference(conferenceId, body.Name, body.TimeZoneId, body.StartDate, body.EndDate), ct);
+                return Results.Ok(await m.Send(new GetConference(conferenceId), ct));
+            })
+            .WithName("UpdateConference");
+
         setup.MapPost("/conferences/{conferenceId:guid}/tracks", async (Guid conferenceId, CreateTrackRequest body, IMediator m, CancellationToken ct) =>
             {
                 var id = await m.Send(new CreateTrack(conferenceId, body.Slug, body.ChairEmail, body.Settings), ct);
@@ -50,6 +57,8 @@ internal static class TrackEndpoints
             .WithName("UpdateMyProfile");
     }
 }
+
+internal sealed record UpdateConferenceRequest(string Name, string TimeZoneId, DateOnly StartDate, DateOnly EndDate);
 
 internal sealed record CreateTrackRequest(string Slug, string ChairEmail, TrackSettings Settings);
 

@@ -110,6 +110,34 @@ public sealed class TrackSetupTests(ReviewPortalApp app) : IClassFixture<ReviewP
     }
 
     [Fact]
+    public async Task An_admin_edits_a_conference_and_its_deadlines_then_read_in_the_new_zone()
+    {
+        var adminEmail = $"admin3-{Guid.NewGuid():N}@example.org";
+        var admin = await Accounts.SignedInClientAsync(app, adminEmail);
+        await TestTracks.MakeAdminAsync(app, adminEmail);
+        await Accounts.SignInAsync(admin, adminEmail, Accounts.Password);
+        var slug = "edit" + Guid.NewGuid().ToString("N")[..6];
+        var id = (await Problems.JsonAsync(await admin.PostAsJsonAsync("/api/v1/conferences",
+            new { name = "Before", slug, timeZoneId = "America/New_York", startDate = "2027-01-10", endDate = "2027-01-12" }), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+
+        var edited = await Problems.JsonAsync(await admin.PutAsJsonAsync($"/api/v1/conferences/{id}",
+            new { name = "After", timeZoneId = "Europe/Vienna", startDate = "2027-01-11", endDate = "2027-01-13" }));
+        Assert.Equal("After", edited.GetProperty("name").GetString());
+        Assert.Equal("Europe/Vienna", edited.GetProperty("timeZoneId").GetString());
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id && a.Action == "conference.updated")));
+
+        var someone = await Accounts.SignedInClientAsync(app, $"someone2-{Guid.NewGuid():N}@example.org");
+        await Problems.AssertAsync(await someone.PutAsJsonAsync($"/api/v1/conferences/{id}",
+            new { name = "Hijack", timeZoneId = "UTC", startDate = "2027-01-11", endDate = "2027-01-13" }), HttpStatusCode.Forbidden);
+
+        var form = await HtmlPage.GetAsync(admin, $"/Admin/Conferences/{id}/Edit");
+        var saved = await form.SubmitAsync(admin, new Dictionary<string, string> { ["Input.Name"] = "" });
+        Assert.Contains("Input.Name", (await HtmlPage.ParseAsync(saved)).FieldErrors().Keys);
+        Assert.Equal("After", await app.WithDbAsync(db => db.Conferences.Where(c => c.Id == id).Select(c => c.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_speaker_edits_their_profile()
     {
         var client = await Accounts.SignedInClientAsync(app, $"profile-{Guid.NewGuid():N}@example.org", "Old Name");

@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace ReviewPortal.Application.Features.Outbox;
+
+public sealed class DeliverOutboxMessageValidator : AbstractValidator<DeliverOutboxMessage>
+{
+    public DeliverOutboxMessageValidator() => RuleFor(x => x.OutboxMessageId).NotEmpty();
+}
+
+public sealed class RequeueUndeliveredMailValidator : AbstractValidator<RequeueUndeliveredMail>
+{
+    public RequeueUndeliveredMailValidator() => RuleFor(x => x.OlderThan).GreaterThan(TimeSpan.Zero);
+}
