@@ -223,7 +223,9 @@ public sealed class LocalPostgresCluster : IDisposable
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return File.Exists(Path.Combine(configured, "initdb")) ? configured
-                : throw new PostgresNotInstalledException($"LocalPostgres:BinDirectory '{configured}' has no initdb.");
+                : throw new PostgresNotInstalledException(
+                    $"LocalPostgres:BinDirectory '{configured}' has no initdb: install the Debian package 'postgresql' " +
+                    "(apt-get install -y postgresql), point LocalPostgres:BinDirectory at its bin directory, or set ConnectionStrings:ReviewPortal.");
         }
 
         const string root = "/usr/lib/postgresql";

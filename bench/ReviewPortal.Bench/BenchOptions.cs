@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace ReviewPortal.Bench;
+
+/// <summary>Command-line options; every number has the default of the DESIGN.md target.</summary>
+internal sealed class BenchOptions
+{
+    public string Mode { get; private set; } = "rush";
+
+    /// <summary>burst: every client sends its share back to back; paced: the requests are spread evenly over <see cref="PaceSeconds"/>.</summary>
+    public string Pace { get; private set; } = "burst";
+
+    public int Clients { get; private set; } = 50;
+    public int Submissions { get; private set; } = 1000;
+
+    /// <summary>The whole rush must be done within this many seconds (target: 60).</summary>
+    public double WindowSeconds { get; private set; } = 60;
+
+    /// <summary>Paced mode: the last request is scheduled this many seconds after the first.</summary>
+    public double PaceSeconds { get; private set; } = 55;
+
+    public double P99TargetMs { get; private set; } = 200;
+
+    /// <summary>Proposals sent by a separate account before the measured rush, so the app's code paths are compiled.</summary>
+    public int Warmup { get; private set; } = 20;
+
+    /// <summary>Page mode: seconds per endpoint.</summary>
+    public double DurationSeconds { get; private set; } = 10;
+
+    /// <summary>The app logs each mediator message with its duration (Information), and the bench summarises them.</summary>
+    public bool Diagnose { get; private set; }
+
+    /// <summary>Diagnostic variant: no Hangfire server in the app (delivery jobs are still enqueued, just not run).</summary>
+    public bool NoJobServer { get; private set; }
+
+    /// <summary>Rush: seconds to wait after the rush for the outbox to be delivered (informational; 0 skips).</summary>
+    public double DrainSeconds { get; private set; } = 120;
+
+    /// <summary>Keep the temp directory (app log, mail files) instead of deleting it.</summary>
+    public bool Keep { get; private set; }
+
+    public string? WebDll { get; private set; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page).") }; break;
+                case "--pace": o.Pace = Next() switch { "burst" => "burst", "paced" => "paced", var p => throw new ArgumentException($"Unknown pace '{p}' (burst, paced).") }; break;
+                case "--clients": o.Clients = (int)Number(); break;
+                case "--submissions": o.Submissions = (int)Number(); break;
+                case "--window": o.WindowSeconds = Number(); break;
+                case "--pace-seconds": o.PaceSeconds = Number(); break;
+                case "--p99": o.P99TargetMs = Number(); break;
+                case "--warmup": o.Warmup = (int)Number(); break;
+                case "--duration": o.DurationSeconds = Number(); break;
+                case "--drain": o.DrainSeconds = Number(); break;
+                case "--diagnose": o.Diagnose = true; break;
+                case "--no-job-server": o.NoJobServer = true; break;
+                case "--keep": o.Keep = true; break;
+                case "--web-dll": o.WebDll = Next(); break;
+                case "-h" or "--help": throw new HelpRequestedException();
+                default: throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        if (o.Clients < 1 || o.Submissions < o.Clients)
+            throw new ArgumentException("Need at least one client and at least one submission per client.");
+        return o;
+    }
+
+    public const string Usage = """
+        ReviewPortal benches (DESIGN.md, "Ambition, in numbers"). Run in Release:
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode rush [options]
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode page [options]
+
+        --mode rush|page      rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
+                              loss and latency (exit 1 on FAIL); page: GET of the public track page and of
+                              /api/v1/conferences with 50 clients (informational)
+        --pace burst|paced    rush: back to back (default), or spread evenly over --pace-seconds (default 55)
+        --clients N           default 50
+        --submissions N       default 1000
+        --window S            rush must finish within S seconds (default 60)
+        --p99 MS              p99 target (default 200)
+        --warmup N            proposals sent by a separate account before the rush (default 20)
+        --duration S          page: seconds per endpoint (default 10)
+        --drain S             rush: wait up to S seconds for the mail to be delivered (default 120; 0 = skip)
+        --diagnose            the app logs every command/query with its duration; the bench summarises them
+        --no-job-server       diagnostic: the app runs no Hangfire server (jobs are enqueued, not run)
+        --keep                keep the temp directory (app log, .eml files)
+        --web-dll PATH        the app to run (default: src/ReviewPortal.Web/bin/<Configuration>/net10.0/)
+        """;
+}
+
+internal sealed class HelpRequestedException : Exception;

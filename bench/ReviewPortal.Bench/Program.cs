@@ -1,0 +1,52 @@
+using ReviewPortal.Bench;
+
+// Performance benches for DESIGN.md's "Ambition, in numbers"; see docs/benchmarks.md.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (HelpRequestedException)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (BenchHost.BuildConfiguration != "Release")
+    Console.WriteLine($"Warning: this bench and the app are a {BenchHost.BuildConfiguration} build; measure with -c Release.");
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Stop the measurement but let the finally blocks stop the app and the cluster.
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+Console.WriteLine($"Machine      {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+try
+{
+    var passed = options.Mode switch
+    {
+        "rush" => await DeadlineRush.RunAsync(options, cancel.Token),
+        "page" => await PageLoad.RunAsync(options, cancel.Token),
+        _ => throw new InvalidOperationException(options.Mode),
+    };
+    return passed ? 0 : 1;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"The bench could not run: {ex}");
+    return 3;
+}
