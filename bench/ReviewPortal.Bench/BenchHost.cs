@@ -220,6 +220,19 @@ internal sealed partial class BenchHost : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Cumulative counters of the app's database (pg_stat_database): commits, rows inserted, updated, deleted.</summary>
+    public async Task<DatabaseCounters> DatabaseCountersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = current_database()
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new DatabaseCounters(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+    }
+
     /// <summary>The postmaster's process id (first line of postmaster.pid), for CPU accounting.</summary>
     public int PostmasterPid()
     {
@@ -312,4 +325,14 @@ internal sealed partial class BenchHost : IAsyncDisposable
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guids();
+}
+
+internal sealed record DatabaseCounters(long Commits, long Rollbacks, long Inserted, long Updated, long Deleted)
+{
+    public static DatabaseCounters operator -(DatabaseCounters a, DatabaseCounters b) =>
+        new(a.Commits - b.Commits, a.Rollbacks - b.Rollbacks, a.Inserted - b.Inserted, a.Updated - b.Updated, a.Deleted - b.Deleted);
+
+    public string PerUnit(int units) =>
+        $"{Commits} commits ({(double)Commits / units:0.0} per submission), {Rollbacks} rollbacks, rows: {Inserted} inserted ({(double)Inserted / units:0.0} per submission), " +
+        $"{Updated} updated, {Deleted} deleted";
 }

@@ -129,11 +129,18 @@ internal sealed class CpuMonitor : IAsyncDisposable
 /// <summary>CPU seconds per party during a phase of <see cref="WallSeconds"/>.</summary>
 internal sealed record CpuReport(double WallSeconds, double App, double Postgres, double Bench, double MachineBusyShare, int Cores, int MinAppThreads, int MaxAppThreads)
 {
+    /// <summary>CPU seconds used by everything else on the machine (another build or test run spoils the measurement).</summary>
+    public double Others => Math.Max(0, MachineBusyShare * WallSeconds * Cores - App - Postgres - Bench);
+
+    /// <summary>True when other processes used more than a tenth of the machine.</summary>
+    public bool Disturbed => Others > 0.1 * WallSeconds * Cores;
+
     public string Summary()
     {
         var capacity = WallSeconds * Cores;
         string Part(string name, double seconds) => $"{name} {seconds,5:0.0} s ({seconds / capacity,4:P0})";
-        return $"CPU over {WallSeconds:0.0} s × {Cores} cores: {Part("app", App)} | {Part("PostgreSQL", Postgres)} | {Part("bench", Bench)} | machine busy {MachineBusyShare:P0}\n" +
+        return $"CPU over {WallSeconds:0.0} s × {Cores} cores: {Part("app", App)} | {Part("PostgreSQL", Postgres)} | {Part("bench", Bench)} | " +
+               $"{Part("other processes", Others)} | machine busy {MachineBusyShare:P0}\n" +
                $"App threads  {MinAppThreads} → max {MaxAppThreads}";
     }
 }

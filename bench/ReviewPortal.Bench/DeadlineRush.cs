@@ -16,6 +16,7 @@ namespace ReviewPortal.Bench;
 internal static partial class DeadlineRush
 {
     private const string Domain = "bench.example";
+    private static readonly string[] Topics = ["tracing"];
 
     private sealed record Result(int Client, int Index, double StartMs, double LatencyMs, int Status, string? Error);
 
@@ -50,7 +51,16 @@ internal static partial class DeadlineRush
             // Let the warm-up's mail jobs drain so they do not run during the rush.
             await WaitForOutboxAsync(host, "warmup-%", TimeSpan.FromSeconds(o.NoJobServer ? 0 : 30), cancellationToken);
 
+            // Baseline: what the idle app (Hangfire polling included) and PostgreSQL use without any request.
+            var idle = new CpuMonitor(host.AppProcessId, host.PostmasterPid());
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            var idleUsage = idle.Stop();
+            await idle.DisposeAsync();
+            Console.WriteLine($"Idle         app {idleUsage.App / idleUsage.WallSeconds:P0} of a core, PostgreSQL {idleUsage.Postgres / idleUsage.WallSeconds:P0} of a core, " +
+                $"other processes {idleUsage.Others / idleUsage.WallSeconds:P0} of a core, machine busy {idleUsage.MachineBusyShare:P0} (5 s before the rush)");
+
             var logFrom = host.LogLineCount;
+            var countersBefore = await host.DatabaseCountersAsync(cancellationToken);
             var perClient = o.Submissions / o.Clients;
             var extra = o.Submissions % o.Clients;
             var interval = o.Pace == "paced" ? TimeSpan.FromSeconds(o.PaceSeconds / Math.Max(1, o.Submissions - 1)) : TimeSpan.Zero;
@@ -103,6 +113,8 @@ internal static partial class DeadlineRush
             var usage = cpu.Stop();
             await cpu.DisposeAsync();
             var logTo = host.LogLineCount;
+            await Task.Delay(1_500, cancellationToken); // backends report their statistics about once a second
+            var counters = await host.DatabaseCountersAsync(cancellationToken) - countersBefore;
 
             // Verification: none lost.
             var created = results.Count(r => r.Status == 201);
@@ -142,7 +154,10 @@ internal static partial class DeadlineRush
             Console.WriteLine($"Outbox       proposal.submitted {submittedMail} (expected {expectedSubmittedMail}: submitter + co-speaker), " +
                 $"proposal.co-speaker-invited {invites} (expected {expectedInvites}, {mailToCoSpeakers} distinct co-speakers); " +
                 $"{submittedMail + invites} rows in all");
+            Console.WriteLine($"PostgreSQL   during the rush (requests, mail jobs, Hangfire polling): {counters.PerUnit(o.Submissions)}");
             Console.WriteLine(usage.Summary());
+            if (usage.Disturbed)
+                Console.WriteLine($"WARNING      other processes used {usage.Others:0.0} CPU seconds during the rush: the machine was not quiet, the numbers are pessimistic.");
             if (o.Diagnose)
                 PrintHandlerTimes(host.LogSnapshot(), logFrom, logTo);
 
@@ -194,7 +209,7 @@ internal static partial class DeadlineRush
                 title = $"{title} Tracing the deadline rush with eBPF",
                 @abstract = Abstract(n),
                 notes = (string?)null,
-                topics = new[] { "tracing" },
+                topics = Topics,
                 coSpeakers = new[] { new { name = $"Co Speaker {n:0000}", email = coSpeakerEmail, affiliation = "Bench Labs" } },
                 submit = true,
             }),

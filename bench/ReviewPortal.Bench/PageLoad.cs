@@ -37,6 +37,8 @@ internal static class PageLoad
                 Console.WriteLine($"Latency      {latencies.Summary()}");
                 Console.WriteLine($"Statuses     {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key)} × {s.Value}"))}");
                 Console.WriteLine(usage.Summary());
+                if (usage.Disturbed)
+                    Console.WriteLine($"WARNING      other processes used {usage.Others:0.0} CPU seconds: the machine was not quiet.");
                 foreach (var (entry, count) in host.Problems(logFrom).Take(5))
                     Console.WriteLine($"  app log × {count}: {entry}");
                 rows.Add($"| {name} `{url}` | {o.Clients} | {elapsed.TotalSeconds:0} s | {rate:0}/s | {latencies.Percentile(50):0.0} | {latencies.Percentile(95):0.0} | {latencies.Percentile(99):0.0} | {latencies.Max:0} | {errors} |");

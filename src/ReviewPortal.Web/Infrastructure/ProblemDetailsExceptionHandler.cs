@@ -67,6 +67,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static string TitleFor(int status) => status switch
     {
+        400 => "The request could not be read.",
         401 => "Sign in to do this.",
         403 => "You are not allowed to do this.",
         404 => "Not found.",

@@ -49,8 +49,8 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         {
             var pattern = "%" + query.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            filtered = filtered.Where(s => EF.Functions.Like(s.Title.ToLower(), pattern)
-                || s.Speakers.Any(sp => EF.Functions.Like(sp.Name.ToLower(), pattern)));
+            filtered = filtered.Where(s => EF.Functions.Like(s.Title.ToLower(), pattern, "\\")
+                || s.Speakers.Any(sp => EF.Functions.Like(sp.Name.ToLower(), pattern, "\\")));
         }
 
         var rows = await filtered

@@ -32,6 +32,8 @@ public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess acc
 
         var before = new { track.CfpOpensUtc, track.CfpClosesUtc, track.ReviewDeadlineUtc };
         command.Settings.ApplyTo(track);
+        // Saved as a whole even when nothing changed, so a stale version is always a conflict.
+        db.Entry(track).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
         var after = new { track.CfpOpensUtc, track.CfpClosesUtc, track.ReviewDeadlineUtc };
         if (before != after)
         {
