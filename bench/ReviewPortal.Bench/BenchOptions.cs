@@ -41,6 +41,9 @@ internal sealed class BenchOptions
 
     public string? WebDll { get; private set; }
 
+    /// <summary>Before measuring, wait up to this many seconds for a quiet machine (no other busy process, idle app).</summary>
+    public double SettleSeconds { get; private set; } = 120;
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -63,6 +66,7 @@ internal sealed class BenchOptions
                 case "--diagnose": o.Diagnose = true; break;
                 case "--no-job-server": o.NoJobServer = true; break;
                 case "--keep": o.Keep = true; break;
+                case "--settle": o.SettleSeconds = Number(); break;
                 case "--web-dll": o.WebDll = Next(); break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
@@ -92,6 +96,8 @@ internal sealed class BenchOptions
         --drain S             rush: wait up to S seconds for the mail to be delivered (default 120; 0 = skip)
         --diagnose            the app logs every command/query with its duration; the bench summarises them
         --no-job-server       diagnostic: the app runs no Hangfire server (jobs are enqueued, not run)
+        --settle S            before measuring, wait up to S seconds (default 120) for the machine to be quiet:
+                              no other busy process, the app idle (it warns if it was not)
         --keep                keep the temp directory (app log, .eml files)
         --web-dll PATH        the app to run (default: src/ReviewPortal.Web/bin/<Configuration>/net10.0/)
         """;

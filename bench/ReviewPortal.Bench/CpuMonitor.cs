@@ -10,6 +10,25 @@ namespace ReviewPortal.Bench;
 /// </summary>
 internal sealed class CpuMonitor : IAsyncDisposable
 {
+    /// <summary>
+    /// Waits (up to <paramref name="maxWait"/>) until, over 2 s, other processes use less than a tenth of the
+    /// machine and (with <paramref name="appIdle"/>) the app less than a tenth of a core: no build or test
+    /// run of someone else, no background compilation or mail still going in the app. Returns the last sample.
+    /// </summary>
+    public static async Task<(CpuReport Last, bool Quiet, TimeSpan Waited)> SettleAsync(BenchHost host, bool appIdle, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var monitor = new CpuMonitor(host.AppProcessId, host.PostmasterPid());
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var sample = monitor.Stop();
+            var quiet = !sample.Disturbed && (!appIdle || sample.App < 0.1 * sample.WallSeconds);
+            if (quiet || watch.Elapsed >= maxWait)
+                return (sample, quiet, watch.Elapsed);
+        }
+    }
+
     private const double TicksPerSecond = 100.0; // USER_HZ on Linux
     private readonly int _appPid;
     private readonly int _postgresPid;

@@ -51,13 +51,10 @@ internal static partial class DeadlineRush
             // Let the warm-up's mail jobs drain so they do not run during the rush.
             await WaitForOutboxAsync(host, "warmup-%", TimeSpan.FromSeconds(o.NoJobServer ? 0 : 30), cancellationToken);
 
-            // Baseline: what the idle app (Hangfire polling included) and PostgreSQL use without any request.
-            var idle = new CpuMonitor(host.AppProcessId, host.PostmasterPid());
-            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
-            var idleUsage = idle.Stop();
-            await idle.DisposeAsync();
-            Console.WriteLine($"Idle         app {idleUsage.App / idleUsage.WallSeconds:P0} of a core, PostgreSQL {idleUsage.Postgres / idleUsage.WallSeconds:P0} of a core, " +
-                $"other processes {idleUsage.Others / idleUsage.WallSeconds:P0} of a core, machine busy {idleUsage.MachineBusyShare:P0} (5 s before the rush)");
+            // Start from a steady state: the app idle (background compilation after the warm-up, Hangfire) and no other busy process.
+            var (idleUsage, quiet, waited) = await CpuMonitor.SettleAsync(host, appIdle: true, TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
+            Console.WriteLine($"Settled      after {waited.TotalSeconds:0} s: app {idleUsage.App / idleUsage.WallSeconds:P0} of a core, PostgreSQL {idleUsage.Postgres / idleUsage.WallSeconds:P0}, " +
+                $"other processes {idleUsage.Others / idleUsage.WallSeconds:P0} of a core" + (quiet ? "" : " — WARNING: not quiet, measuring anyway"));
 
             var logFrom = host.LogLineCount;
             var countersBefore = await host.DatabaseCountersAsync(cancellationToken);

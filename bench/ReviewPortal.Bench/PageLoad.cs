@@ -23,6 +23,9 @@ internal static class PageLoad
             {
                 // Warm-up: compile the code paths and open every client's connection.
                 await RunForAsync(clients, url, TimeSpan.FromSeconds(2), cancellationToken);
+                var (_, quiet, _) = await CpuMonitor.SettleAsync(host, appIdle: false, TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
+                if (!quiet)
+                    Console.WriteLine("WARNING      other processes are busy; measuring anyway");
                 var logFrom = host.LogLineCount;
                 var cpu = new CpuMonitor(host.AppProcessId, host.PostmasterPid());
                 var (latencies, statuses, elapsed, bytes) = await RunForAsync(clients, url, TimeSpan.FromSeconds(o.DurationSeconds), cancellationToken);

@@ -63,6 +63,13 @@ public sealed class TrackSetupTests(ReviewPortalApp app) : IClassFixture<ReviewP
             settings = Settings("Renamed", new DateTime(2027, 3, 1, 9, 0, 0), new DateTime(2027, 7, 7, 23, 59, 0), new DateTime(2027, 7, 31, 23, 59, 0)),
         }), HttpStatusCode.Conflict);
         Assert.Equal("Networking", await app.WithDbAsync(db => db.Tracks.Where(t => t.Id == trackId).Select(t => t.Name).SingleAsync()));
+
+        // Even a stale save that would change nothing is a conflict: the editor has not seen the latest settings.
+        await Problems.AssertAsync(await chair.PutAsJsonAsync($"/api/v1/tracks/{trackId}/settings", new
+        {
+            version,
+            settings = Settings("Networking", new DateTime(2027, 3, 1, 9, 0, 0), new DateTime(2027, 7, 7, 23, 59, 0), new DateTime(2027, 7, 31, 23, 59, 0)),
+        }), HttpStatusCode.Conflict);
     }
 
     [Fact]
