@@ -35,6 +35,8 @@ public sealed class PlatformTests(JobServerApp app) : IClassFixture<JobServerApp
         Assert.Equal("DENY", headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("script-src 'self'", headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("form input[name=__RequestVerificationToken]"));
+        // The key that protects that token (and the sign-in cookie) lives in PostgreSQL, shared by every app node.
+        Assert.True(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.DataProtectionKeys)));
     }
 
     [Fact]
