@@ -10,6 +10,9 @@ namespace ReviewPortal.Web.Pages.Proposals;
 /// <summary>A speaker starts a proposal in a track: saved as a draft or submitted at once.</summary>
 public sealed class NewModel(IMediator mediator) : PageModel
 {
+    public const string CoSpeakerHint =
+        "You are the first speaker. Co-speakers with an account are added to the proposal; others get an invitation by e-mail. Leave unused rows empty.";
+
     [BindProperty(SupportsGet = true)]
     public Guid TrackId { get; set; }
 
@@ -96,3 +99,6 @@ public sealed class CoSpeakerRow
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Affiliation);
 }
+
+/// <summary>What the shared proposal fields partial needs: the form, the track's topics and the co-speaker hint.</summary>
+public sealed record ProposalFieldsView(ProposalForm Input, IReadOnlyList<string> Topics, string CoSpeakerHint);
