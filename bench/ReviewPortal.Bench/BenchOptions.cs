@@ -7,8 +7,11 @@ internal sealed class BenchOptions
 {
     public string Mode { get; private set; } = "rush";
 
-    /// <summary>burst: every client sends its share back to back; paced: the requests are spread evenly over <see cref="PaceSeconds"/>.</summary>
-    public string Pace { get; private set; } = "burst";
+    /// <summary>
+    /// paced (default, the target as written: 1,000 submissions arriving within 60 s): the requests are spread
+    /// evenly over <see cref="PaceSeconds"/>; burst (stress): every client sends its share back to back.
+    /// </summary>
+    public string Pace { get; private set; } = "paced";
 
     public int Clients { get; private set; } = 50;
     public int Submissions { get; private set; } = 1000;
@@ -86,7 +89,8 @@ internal sealed class BenchOptions
         --mode rush|page      rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
                               loss and latency (exit 1 on FAIL); page: GET of the public track page and of
                               /api/v1/conferences with 50 clients (informational)
-        --pace burst|paced    rush: back to back (default), or spread evenly over --pace-seconds (default 55)
+        --pace paced|burst    rush: spread evenly over --pace-seconds (default 55; the target's arrival rate,
+                              the default), or every client back to back (burst: a stress test, ~5× that rate)
         --clients N           default 50
         --submissions N       default 1000
         --window S            rush must finish within S seconds (default 60)

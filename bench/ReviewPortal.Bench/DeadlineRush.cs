@@ -57,6 +57,17 @@ internal static partial class DeadlineRush
                 $"other processes {idleUsage.Others / idleUsage.WallSeconds:P0} of a core" + (quiet ? "" : " — WARNING: not quiet, measuring anyway"));
 
             var logFrom = host.LogLineCount;
+            var serverLog = Path.Combine(host.PostgresDataDirectory, "server.log");
+            var serverLogFrom = 0L;
+            if (o.Diagnose)
+            {
+                // Every statement to the server log while the rush runs (costs some speed; diagnosis only).
+                await host.ExecuteAsync("ALTER SYSTEM SET log_statement = 'all'", cancellationToken: cancellationToken);
+                await host.ScalarAsync("SELECT count(*) FROM (SELECT pg_reload_conf()) r", cancellationToken);
+                await Task.Delay(500, cancellationToken);
+                serverLogFrom = new FileInfo(serverLog).Length;
+            }
+
             var countersBefore = await host.DatabaseCountersAsync(cancellationToken);
             var perClient = o.Submissions / o.Clients;
             var extra = o.Submissions % o.Clients;
@@ -110,6 +121,13 @@ internal static partial class DeadlineRush
             var usage = cpu.Stop();
             await cpu.DisposeAsync();
             var logTo = host.LogLineCount;
+            var serverLogTo = o.Diagnose ? new FileInfo(serverLog).Length : 0L;
+            if (o.Diagnose)
+            {
+                await host.ExecuteAsync("ALTER SYSTEM RESET log_statement", cancellationToken: cancellationToken);
+                await host.ScalarAsync("SELECT count(*) FROM (SELECT pg_reload_conf()) r", cancellationToken);
+            }
+
             await Task.Delay(1_500, cancellationToken); // backends report their statistics about once a second
             var counters = await host.DatabaseCountersAsync(cancellationToken) - countersBefore;
 
@@ -156,7 +174,10 @@ internal static partial class DeadlineRush
             if (usage.Disturbed)
                 Console.WriteLine($"WARNING      other processes used {usage.Others:0.0} CPU seconds during the rush: the machine was not quiet, the numbers are pessimistic.");
             if (o.Diagnose)
+            {
                 PrintHandlerTimes(host.LogSnapshot(), logFrom, logTo);
+                PrintStatements(serverLog, serverLogFrom, serverLogTo, o.Submissions);
+            }
 
             var problems = host.Problems(logFrom);
             Console.WriteLine($"App log      {problems.Sum(p => p.Count)} warnings/errors during and after the rush" + (problems.Count == 0 ? "" : ":"));
@@ -272,6 +293,41 @@ internal static partial class DeadlineRush
         foreach (var (name, list) in times.OrderByDescending(t => t.Value.Count))
             Console.WriteLine($"  {name,-22} × {list.Count,5}: {new Latencies(list).Summary()}");
     }
+
+    /// <summary>--diagnose: the statements PostgreSQL logged during the rush, by kind (literals and parameters folded).</summary>
+    private static void PrintStatements(string serverLog, long from, long to, int submissions)
+    {
+        using var stream = new FileStream(serverLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(from, SeekOrigin.Begin);
+        var bytes = new byte[to - from];
+        stream.ReadExactly(bytes);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        // A statement over several lines continues on lines that start with a tab.
+        foreach (var line in Encoding.UTF8.GetString(bytes).Replace("\n\t", " ", StringComparison.Ordinal).Split('\n'))
+        {
+            var m = StatementLine().Match(line);
+            if (!m.Success)
+                continue;
+            total++;
+            var sql = Literals().Replace(Whitespace().Replace(m.Groups[1].Value, " ").Trim(), "?");
+            sql = sql.Length > 110 ? sql[..110] + "…" : sql;
+            counts[sql] = counts.GetValueOrDefault(sql) + 1;
+        }
+
+        Console.WriteLine($"Statements   {total} logged by PostgreSQL during the rush ({(double)total / submissions:0.0} per submission); the most frequent:");
+        foreach (var (sql, count) in counts.OrderByDescending(c => c.Value).Take(25))
+            Console.WriteLine($"  {count,7} ({(double)count / submissions,5:0.0}/sub)  {sql}");
+    }
+
+    [GeneratedRegex(@"LOG:\s+(?:statement|execute [^:]*):\s+(.*)$")]
+    private static partial Regex StatementLine();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"'[^']*'|\$\d+|\b\d+\b")]
+    private static partial Regex Literals();
 
     [GeneratedRegex(@"(\w+) by \S* handled in ([\d.]+) ms")]
     private static partial Regex HandledLine();
