@@ -7,14 +7,25 @@ namespace ReviewPortal.Infrastructure.Jobs;
 /// <summary>Hangfire job: sends one outbox mail; throwing on failure makes Hangfire retry with the configured back-off.</summary>
 public sealed partial class OutboxDeliveryJob(IMediator mediator, Microsoft.Extensions.Logging.ILogger<OutboxDeliveryJob> logger)
 {
-    [JobDisplayName("Send mail {0}")]
+    /// <summary>
+    /// Sends the mails one command wrote (one job per commit keeps the request path to a single enqueue).
+    /// Mails already sent are skipped, so a retry after a partial failure sends only what is still unsent.
+    /// </summary>
+    [JobDisplayName("Send mail ({0})")]
     [Queue("mail")]
-    public async Task DeliverAsync(Guid outboxMessageId, CancellationToken cancellationToken)
+    public async Task DeliverAsync(Guid[] outboxMessageIds, CancellationToken cancellationToken)
     {
-        var outcome = await mediator.Send(new DeliverOutboxMessage(outboxMessageId), cancellationToken);
-        if (outcome == DeliveryOutcome.Failed)
-            throw new MailDeliveryException($"Mail {outboxMessageId} was not accepted; see its LastError. Hangfire will retry.");
-        LogOutcome(logger, outboxMessageId, outcome);
+        var failed = 0;
+        foreach (var id in outboxMessageIds)
+        {
+            var outcome = await mediator.Send(new DeliverOutboxMessage(id), cancellationToken);
+            if (outcome == DeliveryOutcome.Failed)
+                failed++;
+            LogOutcome(logger, id, outcome);
+        }
+
+        if (failed > 0)
+            throw new MailDeliveryException($"{failed} of {outboxMessageIds.Length} mails were not accepted; see their LastError. Hangfire will retry.");
     }
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Mail {OutboxMessageId}: {Outcome}")]
@@ -39,7 +50,7 @@ internal sealed class HangfireOutboxNotifier(IBackgroundJobClient jobs) : Applic
 {
     public void Committed(IReadOnlyCollection<Guid> outboxMessageIds)
     {
-        foreach (var id in outboxMessageIds)
-            jobs.Enqueue<OutboxDeliveryJob>(j => j.DeliverAsync(id, CancellationToken.None));
+        var ids = outboxMessageIds.ToArray();
+        jobs.Enqueue<OutboxDeliveryJob>(j => j.DeliverAsync(ids, CancellationToken.None));
     }
 }

@@ -54,6 +54,33 @@ public sealed class MailDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
     }
 
     [Fact]
+    public async Task When_one_of_a_commands_mails_is_refused_the_retry_sends_only_that_one()
+    {
+        var chair = $"mail-chair-{Guid.NewGuid():N}@example.org";
+        await Accounts.SignedInClientAsync(app, chair);
+        var trackId = await TestTracks.CreateAsync(app, chair);
+        var speakerEmail = $"mail-speaker-{Guid.NewGuid():N}@example.org";
+        var speaker = await Accounts.SignedInClientAsync(app, speakerEmail, "Mail Speaker");
+        var coEmail = $"mail-co-{Guid.NewGuid():N}@example.org";
+        var refusedBefore = app.Smtp.Refused;
+
+        app.Smtp.RefuseNext(1);
+        var created = await speaker.PostAsJsonAsync($"/api/v1/tracks/{trackId}/proposals", new
+        {
+            title = "Three mails at once", @abstract = "Abstract.", submit = true,
+            coSpeakers = new[] { new { name = "Co Speaker", email = coEmail, affiliation = "Meta" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        await Eventually.ThatAsync(
+            () => app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Subject.Contains("Three mails at once")).ToListAsync()),
+            rows => rows.Count == 3 && rows.All(r => r.SentUtc is not null), TimeSpan.FromSeconds(60), "all three mails to be sent");
+        Assert.Equal(refusedBefore + 1, app.Smtp.Refused);
+        Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(x => x.Address == speakerEmail) && (m.Subject ?? "").Contains("Three mails at once", StringComparison.Ordinal));
+        Assert.Equal(2, app.Smtp.Received.Count(m => m.To.Mailboxes.Any(x => x.Address == coEmail)));
+    }
+
+    [Fact]
     public async Task Delivering_a_sent_message_again_sends_nothing()
     {
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/accounts",
