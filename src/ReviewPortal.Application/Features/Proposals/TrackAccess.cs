@@ -15,7 +15,7 @@ public sealed class TrackAccess(IApplicationDbContext db, ICurrentUser currentUs
     {
         var track = await db.Tracks
             .Include(t => t.Conference)
-            .Include(t => t.Committee)
+            .Include(t => t.Committee).ThenInclude(m => m.Person)
             .SingleOrDefaultAsync(t => t.Id == trackId, cancellationToken)
             ?? throw NotFoundException.For("Track", trackId);
         if (!IsAdminOrSystem && !(currentUser.Id is { } id && track.IsChair(id)))

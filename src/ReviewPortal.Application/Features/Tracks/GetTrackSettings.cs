@@ -17,14 +17,12 @@ public sealed class GetTrackSettingsValidator : AbstractValidator<GetTrackSettin
     public GetTrackSettingsValidator() => RuleFor(x => x.TrackId).NotEmpty();
 }
 
-public sealed class GetTrackSettingsHandler(TrackAccess access, Common.Interfaces.IApplicationDbContext db)
+public sealed class GetTrackSettingsHandler(TrackAccess access)
     : IQueryHandler<GetTrackSettings, TrackSettingsView>
 {
     public async ValueTask<TrackSettingsView> Handle(GetTrackSettings query, CancellationToken cancellationToken)
     {
         var track = await access.GetTrackForChairAsync(query.TrackId, cancellationToken);
-        foreach (var member in track.Committee)
-            await db.Entry(member).Reference(m => m.Person).LoadAsync(cancellationToken);
         return new TrackSettingsView(track.Id, track.Version, track.Conference.Name, track.Conference.Slug, track.Slug,
             track.Conference.TimeZoneId, TrackSettings.From(track),
             track.Committee.OrderByDescending(m => m.Role).ThenBy(m => m.Person.DisplayName)
