@@ -58,8 +58,6 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIde
         return ToFieldErrors(result);
     }
 
-    public async Task<string?> GetEmailAsync(Guid userId) => (await users.FindByIdAsync(userId.ToString()))?.Email;
-
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     private static string? Decode(string token)

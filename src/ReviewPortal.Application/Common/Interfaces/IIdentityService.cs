@@ -16,6 +16,4 @@ public interface IIdentityService
     Task<string> GeneratePasswordResetTokenAsync(Guid userId);
 
     Task<IReadOnlyList<(string Field, string Message)>> ResetPasswordAsync(Guid userId, string token, string newPassword);
-
-    Task<string?> GetEmailAsync(Guid userId);
 }
