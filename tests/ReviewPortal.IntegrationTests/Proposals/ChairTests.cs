@@ -114,6 +114,39 @@ public sealed class ChairTests(ReviewPortalApp app) : IClassFixture<ReviewPortal
     }
 
     [Fact]
+    public async Task On_the_chairs_page_a_broken_file_is_refused_and_an_export_imports_into_another_track()
+    {
+        var json = await _chair.GetStringAsync(new Uri($"/api/v1/tracks/{_trackId}/proposals/export.json", UriKind.Relative));
+        var chairEmail = (await _chair.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("email").GetString()!;
+        var otherTrack = await TestTracks.CreateAsync(app, chairEmail);
+
+        async Task<HtmlPage> Upload(string content)
+        {
+            var page = await HtmlPage.GetAsync(_chair, $"/Chair/{otherTrack}/Proposals");
+            var form = page.Document.QuerySelector("form[enctype='multipart/form-data']")!;
+            using var body = new MultipartFormDataContent
+            {
+                { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+                { new StringContent(content, System.Text.Encoding.UTF8, "application/json"), "File", "proposals.json" },
+            };
+            var response = await _chair.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), body);
+            if (HtmlPage.IsRedirect(response))
+                return await HtmlPage.GetAsync(_chair, response.Headers.Location!.OriginalString);
+            return await HtmlPage.ParseAsync(response);
+        }
+
+        var broken = await Upload("{ this is not json");
+        Assert.Contains("This is not a ReviewPortal proposals file (JSON).", broken.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Submissions.CountAsync(s => s.TrackId == otherTrack)));
+
+        var imported = await Upload(json);
+        Assert.Contains("Imported 3 proposals; 0 were already present.", imported.Text, StringComparison.Ordinal);
+        var again = await Upload(json);
+        Assert.Contains("Imported 0 proposals; 3 were already present.", again.Text, StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Submissions.CountAsync(s => s.TrackId == otherTrack)));
+    }
+
+    [Fact]
     public async Task An_import_file_that_is_not_the_exchange_format_is_refused_and_changes_nothing()
     {
         var before = await app.WithDbAsync(db => db.Submissions.CountAsync());
