@@ -114,6 +114,19 @@ public sealed class TrackSetupTests(ReviewPortalApp app) : IClassFixture<ReviewP
         Assert.Contains("ChairEmail", fields);
         Assert.Contains("Settings.Name", fields);
         Assert.Contains("Settings.CfpCloses", fields);
+
+        // 02:30 on 14 March 2027 never happens in New York: the clocks jump from 02:00 to 03:00.
+        var newYork = await Problems.JsonAsync(await admin.PostAsJsonAsync("/api/v1/conferences",
+            new { name = "NY", slug = "ny" + Guid.NewGuid().ToString("N")[..6], timeZoneId = "America/New_York", startDate = "2027-05-01", endDate = "2027-05-02" }), HttpStatusCode.Created);
+        var chairEmail = $"nychair-{Guid.NewGuid():N}@example.org";
+        await Accounts.SignedInClientAsync(app, chairEmail);
+        var gap = await Problems.AssertAsync(await admin.PostAsJsonAsync($"/api/v1/conferences/{newYork.GetProperty("id").GetGuid()}/tracks", new
+        {
+            slug = "gap",
+            chairEmail,
+            settings = Settings("Gap", new DateTime(2027, 1, 1), new DateTime(2027, 3, 14, 2, 30, 0), new DateTime(2027, 4, 1)),
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains("does not exist in America/New_York", gap.GetProperty("errors").GetProperty("Settings.CfpCloses")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed record TrackSettings(
     public void ApplyTo(Track track)
     {
         var conference = track.Conference;
+        EnsureTimesExist(conference);
         track.Name = Name.Trim();
         track.Description = Description?.Trim() ?? "";
         track.SlotMinutes = SlotMinutes;
@@ -41,6 +42,19 @@ public sealed record TrackSettings(
         track.BlindMode = BlindMode;
         track.ScoreMin = ScoreMin;
         track.ScoreMax = ScoreMax;
+    }
+
+    /// <summary>A wall-clock time skipped when the clocks go forward does not exist in the zone: say so rather than shift it.</summary>
+    private void EnsureTimesExist(Conference conference)
+    {
+        var zone = conference.TimeZone;
+        var failures = new (string Field, DateTime Local)[] { ("Settings.CfpOpens", CfpOpens), ("Settings.CfpCloses", CfpCloses), ("Settings.ReviewDeadline", ReviewDeadline) }
+            .Where(x => zone.IsInvalidTime(DateTime.SpecifyKind(x.Local, DateTimeKind.Unspecified)))
+            .Select(x => new FluentValidation.Results.ValidationFailure(x.Field,
+                $"{x.Local:yyyy-MM-dd HH:mm} does not exist in {conference.TimeZoneId}: the clocks go forward then. Choose another time."))
+            .ToList();
+        if (failures.Count > 0)
+            throw new ValidationException(failures);
     }
 }
 
