@@ -31,7 +31,7 @@ public sealed class ChairTests(ReviewPortalApp app) : IClassFixture<ReviewPortal
     private async Task<Guid> Create(HttpClient client, string title, string[] topics, bool submit)
     {
         var response = await client.PostAsJsonAsync($"/api/v1/tracks/{_trackId}/proposals",
-            new { title, @abstract = $"About {title}.", topics, submit });
+            new { title, @abstract = $"About {title}.", notes = $"Notes on {title}.", topics, submit });
         return (await Problems.JsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
@@ -49,6 +49,13 @@ public sealed class ChairTests(ReviewPortalApp app) : IClassFixture<ReviewPortal
         Assert.Equal(2, all.GetProperty("countsByStatus").GetProperty("Submitted").GetInt32());
         Assert.Equal(1, all.GetProperty("countsByStatus").GetProperty("Withdrawn").GetInt32());
         Assert.Equal(3, all.GetProperty("total").GetInt32());
+
+        // The chair reads a proposal with its notes for the committee; a draft stays its speakers' own.
+        var id = all.GetProperty("proposals")[0].GetProperty("id").GetGuid();
+        var page = await HtmlPage.GetAsync(_chair, $"/Proposals/{id}");
+        Assert.Contains("Notes on Verifier range analysis.", page.Text, StringComparison.Ordinal);
+        var draft = await app.WithDbAsync(db => db.Submissions.Where(s => s.TrackId == _trackId && s.Title == "Verifier loops").Select(s => s.Id).SingleAsync());
+        await Problems.AssertAsync(await _chair.GetAsync(new Uri($"/api/v1/proposals/{draft}", UriKind.Relative)), HttpStatusCode.NotFound);
     }
 
     [Fact]
