@@ -45,6 +45,9 @@ public class Submission
     public bool CanEdit(DateTimeOffset nowUtc) =>
         Status is SubmissionStatus.Draft or SubmissionStatus.Submitted && Track.IsCfpOpen(nowUtc);
 
+    /// <summary>A draft can be submitted while the CfP is open.</summary>
+    public bool CanSubmit(DateTimeOffset nowUtc) => Status == SubmissionStatus.Draft && Track.IsCfpOpen(nowUtc);
+
     public bool CanWithdraw =>
         Status is SubmissionStatus.Draft or SubmissionStatus.Submitted or SubmissionStatus.UnderReview
         || (IsDecided && !IsDecisionReleased);

@@ -6,7 +6,7 @@ using ReviewPortal.Application.Common.Interfaces;
 namespace ReviewPortal.Infrastructure.Identity;
 
 /// <summary>Account operations on ASP.NET Core Identity. Tokens are Base64Url-encoded so they survive a link.</summary>
-internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIdentityService
+internal sealed class IdentityService(UserManager<ApplicationUser> users, RoleManager<IdentityRole<Guid>> roles) : IIdentityService
 {
     public async Task<(Guid? UserId, IReadOnlyList<(string Field, string Message)> Errors)> CreateUserAsync(
         string email, string password, CancellationToken cancellationToken)
@@ -56,6 +56,17 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIde
         }
 
         return ToFieldErrors(result);
+    }
+
+    public async Task<bool> AddToRoleAsync(Guid userId, string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+            await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No account {userId}.");
+        if (await users.IsInRoleAsync(user, role))
+            return false;
+        var result = await users.AddToRoleAsync(user, role);
+        return result.Succeeded ? true : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -24,7 +24,7 @@ public sealed record DemoLogin(string Role, string Name, string Email, string Pa
 public sealed partial class DemoSeeder(
     ApplicationDbContext db,
     UserManager<ApplicationUser> users,
-    RoleManager<IdentityRole<Guid>> roles,
+    IIdentityService identity,
     IMediator mediator,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
@@ -48,9 +48,8 @@ public sealed partial class DemoSeeder(
         var created = new List<DemoLogin>();
         _knownLogins = knownLogins;
 
-        await EnsureRoleAsync(Roles.Admin);
         var admin = await EnsureAccountAsync("Site administrator", $"admin@{DemoDomain}", null, created, "admin");
-        await AddToRoleAsync(admin, Roles.Admin);
+        await identity.AddToRoleAsync(admin.Id, Roles.Admin);
 
         var conference = await db.Conferences.Include(c => c.Tracks).ThenInclude(t => t.Committee)
             .SingleOrDefaultAsync(c => c.Slug == ConferenceSlug, cancellationToken);
@@ -192,19 +191,6 @@ public sealed partial class DemoSeeder(
         }
 
         return person;
-    }
-
-    private async Task EnsureRoleAsync(string role)
-    {
-        if (!await roles.RoleExistsAsync(role))
-            await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
-    }
-
-    private async Task AddToRoleAsync(Person person, string role)
-    {
-        var user = await users.FindByIdAsync(person.Id.ToString());
-        if (user is not null && !await users.IsInRoleAsync(user, role))
-            await users.AddToRoleAsync(user, role);
     }
 
     /// <summary>Readable but random: four groups of letters and digits.</summary>

@@ -29,6 +29,10 @@ internal sealed class LinkBuilder(IConfiguration configuration, IHttpContextAcce
         // No request (a job): the address this server listens on.
         var address = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? "http://localhost";
-        return address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal).TrimEnd('/') + pathAndQuery;
+        return Browsable(address).TrimEnd('/') + pathAndQuery;
     }
+
+    /// <summary>A listen address ("http://[::]:5080") as a person can open it ("http://localhost:5080").</summary>
+    public static string Browsable(string listenAddress) =>
+        listenAddress.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal);
 }

@@ -8,6 +8,7 @@ using ReviewPortal.Infrastructure.Mail;
 using ReviewPortal.Infrastructure.Seed;
 using Hangfire;
 using Microsoft.Extensions.Options;
+using ReviewPortal.Application.Common.Interfaces;
 
 namespace ReviewPortal.Web.Infrastructure;
 
@@ -58,26 +59,17 @@ internal static class StartupTasks
     /// </summary>
     private static async Task GrantConfiguredAdminsAsync(IServiceProvider services, string[] emails, ILogger logger)
     {
-        if (emails.Length == 0)
-            return;
-        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ReviewPortal.Infrastructure.Identity.ApplicationUser>>();
-        var roles = services.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>>();
-        if (!await roles.RoleExistsAsync(ReviewPortal.Application.Common.Interfaces.Roles.Admin))
-            await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(ReviewPortal.Application.Common.Interfaces.Roles.Admin) { Id = Guid.CreateVersion7() });
+        var identity = services.GetRequiredService<IIdentityService>();
         foreach (var email in emails.Where(e => !string.IsNullOrWhiteSpace(e)))
         {
-            var user = await users.FindByEmailAsync(email.Trim());
-            if (user is not { EmailConfirmed: true })
+            if (await identity.FindByEmailAsync(email.Trim()) is not { EmailConfirmed: true } account)
             {
                 logger.LogWarning("App:AdminEmails names {Email}, which has no confirmed account yet", email);
                 continue;
             }
 
-            if (!await users.IsInRoleAsync(user, ReviewPortal.Application.Common.Interfaces.Roles.Admin))
-            {
-                await users.AddToRoleAsync(user, ReviewPortal.Application.Common.Interfaces.Roles.Admin);
+            if (await identity.AddToRoleAsync(account.UserId, Roles.Admin))
                 logger.LogInformation("{Email} is now a site admin (App:AdminEmails)", email);
-            }
         }
     }
 
@@ -109,7 +101,7 @@ internal static class StartupTasks
         text.AppendLine();
         text.AppendLine("ReviewPortal is running:");
         foreach (var address in addresses)
-            text.AppendLine($"  {address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)}");
+            text.AppendLine($"  {LinkBuilder.Browsable(address)}");
         if (logins.Count > 0)
         {
             text.AppendLine("Demo logins (LPC 2023 eBPF & Networking track):");

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using ReviewPortal.Application.Common.Interfaces;
-using ReviewPortal.Infrastructure.Identity;
 using ReviewPortal.IntegrationTests.Infrastructure;
 
 namespace ReviewPortal.IntegrationTests.Foundation;
@@ -58,14 +54,7 @@ public sealed class PlatformTests(JobServerApp app) : IClassFixture<JobServerApp
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
         var admin = await Accounts.SignedInClientAsync(app, "admin@example.org");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-            if (!await roles.RoleExistsAsync(Roles.Admin))
-                await roles.CreateAsync(new IdentityRole<Guid>(Roles.Admin));
-            await users.AddToRoleAsync((await users.FindByEmailAsync("admin@example.org"))!, Roles.Admin);
-        }
+        await TestTracks.MakeAdminAsync(app, "admin@example.org");
 
         await Accounts.SignInAsync(admin, "admin@example.org", Accounts.Password); // a new cookie carries the new role
         var dashboard = await admin.GetAsync(new Uri("/jobs", UriKind.Relative));

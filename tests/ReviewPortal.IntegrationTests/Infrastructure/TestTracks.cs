@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Features.Conferences;
 using ReviewPortal.Application.Features.Tracks;
 using ReviewPortal.Domain.Conferences;
-using ReviewPortal.Infrastructure.Identity;
 
 namespace ReviewPortal.IntegrationTests.Infrastructure;
 
@@ -31,12 +29,8 @@ public static class TestTracks
     public static async Task MakeAdminAsync(ReviewPortalApp app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        if (!await roles.RoleExistsAsync(Roles.Admin))
-            await roles.CreateAsync(new IdentityRole<Guid>(Roles.Admin) { Id = Guid.CreateVersion7() });
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
-        if (!await users.IsInRoleAsync(user, Roles.Admin))
-            await users.AddToRoleAsync(user, Roles.Admin);
+        var identity = scope.ServiceProvider.GetRequiredService<IIdentityService>();
+        var account = await identity.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        await identity.AddToRoleAsync(account.UserId, Roles.Admin);
     }
 }

@@ -16,4 +16,7 @@ public interface IIdentityService
     Task<string> GeneratePasswordResetTokenAsync(Guid userId);
 
     Task<IReadOnlyList<(string Field, string Message)>> ResetPasswordAsync(Guid userId, string token, string newPassword);
+
+    /// <summary>Puts the account in a site role (creating the role if needed); false if it already was.</summary>
+    Task<bool> AddToRoleAsync(Guid userId, string role);
 }

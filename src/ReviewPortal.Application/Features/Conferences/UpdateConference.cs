@@ -1,11 +1,10 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Security;
-using ReviewPortal.Domain.Auditing;
+using ReviewPortal.Application.Common.Auditing;
 using ReviewPortal.Domain.Conferences;
 
 namespace ReviewPortal.Application.Features.Conferences;
@@ -39,7 +38,7 @@ public sealed class GetConferenceValidator : AbstractValidator<GetConference>
     public GetConferenceValidator() => RuleFor(x => x.Id).NotEmpty();
 }
 
-public sealed class UpdateConferenceHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateConferenceHandler(IApplicationDbContext db, AuditTrail audit)
     : ICommandHandler<UpdateConference>, IQueryHandler<GetConference, ConferenceView>
 {
     public async ValueTask<Unit> Handle(UpdateConference command, CancellationToken cancellationToken)
@@ -52,14 +51,7 @@ public sealed class UpdateConferenceHandler(IApplicationDbContext db, ICurrentUs
         conference.StartDate = command.StartDate;
         conference.EndDate = command.EndDate;
         var after = new { conference.Name, conference.TimeZoneId, conference.StartDate, conference.EndDate };
-        if (before != after)
-        {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow(), ActorId = currentUser.Id, Action = "conference.updated",
-                EntityType = "Conference", EntityId = conference.Id, Details = JsonSerializer.Serialize(new { before, after }),
-            });
-        }
+        audit.RecordChange("conference.updated", "Conference", conference.Id, before, after);
 
         return Unit.Value;
     }

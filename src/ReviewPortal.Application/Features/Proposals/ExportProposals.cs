@@ -79,7 +79,7 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
             ExportedUtc = clock.GetUtcNow(),
             Proposals = proposals.Select(s => new ProposalRecord
             {
-                Key = s.ImportKey ?? $"p-{s.Id:N}",
+                Key = ProposalRecord.ExportKey(s.Id, s.ImportKey),
                 Id = s.Id,
                 Title = s.Title,
                 Abstract = s.Abstract,

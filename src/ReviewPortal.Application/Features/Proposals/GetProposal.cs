@@ -49,7 +49,7 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             s.SubmittedUtc is { } submitted ? conference.Format(submitted) : null,
             conference.Format(s.Track.CfpClosesUtc),
             asSpeaker && s.CanEdit(now),
-            asSpeaker && s.Status == SubmissionStatus.Draft && s.Track.IsCfpOpen(now),
+            asSpeaker && s.CanSubmit(now),
             asSpeaker && s.CanWithdraw,
             asSpeaker);
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Features.People;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -64,17 +65,14 @@ public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess
             .Select(s => new { s.Id, s.ImportKey })
             .ToListAsync(cancellationToken);
         var existingKeys = present.Where(p => p.ImportKey != null).Select(p => p.ImportKey!)
-            .Concat(present.Select(p => $"p-{p.Id:N}"))
+            .Concat(present.Select(p => ProposalRecord.ExportKey(p.Id, null)))
             .ToHashSet(StringComparer.Ordinal);
         var existingIds = present.Select(p => p.Id).ToHashSet();
 
         var emails = command.Document.Proposals.SelectMany(p => p.Speakers)
             .Where(s => !string.IsNullOrWhiteSpace(s.Email))
-            .Select(s => s.Email!.Trim().ToUpperInvariant())
-            .Distinct()
-            .ToList();
-        var people = await db.People
-            .Where(p => emails.Contains(p.Email.ToUpper()))
+            .Select(s => s.Email!);
+        var people = await db.People.WithAnyEmail(emails)
             .Select(p => new { p.Id, p.Email })
             .ToListAsync(cancellationToken);
         var personByEmail = people.ToDictionary(p => p.Email.ToUpperInvariant(), p => p.Id, StringComparer.Ordinal);

@@ -30,7 +30,7 @@ public sealed class ListMyProposalsHandler(IApplicationDbContext db, ICurrentUse
         {
             var status = s.StatusForSpeakers;
             var canEdit = s.CanEdit(now);
-            var canSubmit = s.Status == SubmissionStatus.Draft && s.Track.IsCfpOpen(now);
+            var canSubmit = s.CanSubmit(now);
             return new MyProposal(s.Id, s.Title, s.Track.Name, s.Track.Conference.Name, status, Submission.Describe(status),
                 s.Track.Conference.Format(s.UpdatedUtc), canEdit, canSubmit, s.CanWithdraw, NextStep(s, status, now));
         }).ToList();

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Mail;
+using ReviewPortal.Application.Features.People;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.People;
 using ReviewPortal.Domain.Submissions;
@@ -83,8 +84,7 @@ public sealed class ProposalFields(IApplicationDbContext db, IEmailOutbox outbox
         var existing = submission.Speakers.Where(s => s != primary).ToList();
         var wanted = fields.CoSpeakers ?? [];
         var emails = wanted.Select(c => c.Email.Trim().ToUpperInvariant()).ToList();
-        var accounts = await db.People
-            .Where(p => emails.Contains(p.Email.ToUpper()))
+        var accounts = await db.People.WithAnyEmail(emails)
             .ToDictionaryAsync(p => p.Email.ToUpperInvariant(), cancellationToken);
 
         foreach (var gone in existing.Where(s => !emails.Contains(s.Email?.ToUpperInvariant() ?? "")))

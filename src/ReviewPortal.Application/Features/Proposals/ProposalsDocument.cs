@@ -35,6 +35,9 @@ public sealed record ProposalRecord
     public DateTimeOffset? SubmittedUtc { get; init; }
     public IReadOnlyList<SpeakerRecord> Speakers { get; init; } = [];
 
+    /// <summary>The key an export gives a proposal: its import key if it came in by import, else one made from its id.</summary>
+    public static string ExportKey(Guid submissionId, string? importKey) => importKey ?? $"p-{submissionId:N}";
+
     /// <summary>The key an import deduplicates on.</summary>
     public string EffectiveKey()
     {

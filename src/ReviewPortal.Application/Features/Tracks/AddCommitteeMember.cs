@@ -3,7 +3,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Features.Proposals;
-using ReviewPortal.Domain.Auditing;
+using ReviewPortal.Application.Common.Auditing;
+using ReviewPortal.Application.Features.People;
 using ReviewPortal.Domain.Conferences;
 
 namespace ReviewPortal.Application.Features.Tracks;
@@ -19,18 +20,18 @@ public sealed class AddCommitteeMemberValidator : AbstractValidator<AddCommittee
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.Affiliation).MaximumLength(200);
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress()
-            .MustAsync(async (email, ct) => await db.People.AnyAsync(p => p.Email.ToUpper() == email.Trim().ToUpper(), ct))
+            .MustAsync(async (email, ct) => await db.People.WithEmail(email).AnyAsync(ct))
             .WithMessage("No account has this e-mail address; ask them to register first.");
     }
 }
 
-public sealed class AddCommitteeMemberHandler(IApplicationDbContext db, TrackAccess access, ICurrentUser currentUser, TimeProvider clock)
+public sealed class AddCommitteeMemberHandler(IApplicationDbContext db, TrackAccess access, AuditTrail audit)
     : ICommandHandler<AddCommitteeMember, Guid>
 {
     public async ValueTask<Guid> Handle(AddCommitteeMember command, CancellationToken cancellationToken)
     {
         var track = await access.GetTrackForChairAsync(command.TrackId, cancellationToken);
-        var person = await db.People.SingleAsync(p => p.Email.ToUpper() == command.Email.Trim().ToUpper(), cancellationToken);
+        var person = await db.People.WithEmail(command.Email).SingleAsync(cancellationToken);
         var member = track.Committee.SingleOrDefault(m => m.PersonId == person.Id);
         if (member is null)
         {
@@ -40,12 +41,7 @@ public sealed class AddCommitteeMemberHandler(IApplicationDbContext db, TrackAcc
 
         member.Role = command.Role;
         member.Affiliation = string.IsNullOrWhiteSpace(command.Affiliation) ? person.Affiliation : command.Affiliation.Trim();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = clock.GetUtcNow(), ActorId = currentUser.Id, Action = "track.committee-member-set",
-            EntityType = "Track", EntityId = track.Id,
-            Details = System.Text.Json.JsonSerializer.Serialize(new { person.Email, Role = command.Role.ToString() }),
-        });
+        audit.Record("track.committee-member-set", "Track", track.Id, new { person.Email, Role = command.Role.ToString() });
         return member.Id;
     }
 }

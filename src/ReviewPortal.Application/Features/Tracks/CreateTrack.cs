@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Application.Features.People;
 using ReviewPortal.Domain.Conferences;
 
 namespace ReviewPortal.Application.Features.Tracks;
@@ -22,7 +23,7 @@ public sealed class CreateTrackValidator : AbstractValidator<CreateTrack>
             .MustAsync(async (command, slug, ct) => !await db.Tracks.AnyAsync(t => t.ConferenceId == command.ConferenceId && t.Slug == slug, ct))
             .WithMessage("This conference already has a track with this slug.");
         RuleFor(x => x.ChairEmail).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress()
-            .MustAsync(async (email, ct) => await db.People.AnyAsync(p => p.Email.ToUpper() == email.Trim().ToUpper(), ct))
+            .MustAsync(async (email, ct) => await db.People.WithEmail(email).AnyAsync(ct))
             .WithMessage("No account has this e-mail address; the chair must register first.");
         RuleFor(x => x.Settings).NotNull().SetValidator(new TrackSettingsValidator());
     }
@@ -34,7 +35,7 @@ public sealed class CreateTrackHandler(IApplicationDbContext db) : ICommandHandl
     {
         var conference = await db.Conferences.SingleOrDefaultAsync(c => c.Id == command.ConferenceId, cancellationToken)
             ?? throw NotFoundException.For("Conference", command.ConferenceId);
-        var chair = await db.People.SingleAsync(p => p.Email.ToUpper() == command.ChairEmail.Trim().ToUpper(), cancellationToken);
+        var chair = await db.People.WithEmail(command.ChairEmail).SingleAsync(cancellationToken);
 
         var track = new Track { Conference = conference, ConferenceId = conference.Id, Slug = command.Slug };
         command.Settings.ApplyTo(track);

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Features.Proposals;
-using ReviewPortal.Domain.Auditing;
+using ReviewPortal.Application.Common.Auditing;
 
 namespace ReviewPortal.Application.Features.Tracks;
 
@@ -22,7 +21,7 @@ public sealed class UpdateTrackValidator : AbstractValidator<UpdateTrack>
     }
 }
 
-public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess access, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess access, AuditTrail audit)
     : ICommandHandler<UpdateTrack, uint>
 {
     public async ValueTask<uint> Handle(UpdateTrack command, CancellationToken cancellationToken)
@@ -35,18 +34,7 @@ public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess acc
         // Saved as a whole even when nothing changed, so a stale version is always a conflict.
         db.Entry(track).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
         var after = new { track.CfpOpensUtc, track.CfpClosesUtc, track.ReviewDeadlineUtc };
-        if (before != after)
-        {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow(),
-                ActorId = currentUser.Id,
-                Action = "track.deadlines-changed",
-                EntityType = "Track",
-                EntityId = track.Id,
-                Details = JsonSerializer.Serialize(new { before, after }),
-            });
-        }
+        audit.RecordChange("track.deadlines-changed", "Track", track.Id, before, after);
 
         await db.SaveChangesAsync(cancellationToken);
         return track.Version;

@@ -1,0 +1,19 @@
+using ReviewPortal.Domain.People;
+
+namespace ReviewPortal.Application.Features.People;
+
+/// <summary>E-mail addresses match people case-insensitively, the way Identity matches accounts.</summary>
+public static class PersonQueries
+{
+    public static IQueryable<Person> WithEmail(this IQueryable<Person> people, string email)
+    {
+        var normalised = email.Trim().ToUpperInvariant();
+        return people.Where(p => p.Email.ToUpper() == normalised);
+    }
+
+    public static IQueryable<Person> WithAnyEmail(this IQueryable<Person> people, IEnumerable<string> emails)
+    {
+        var normalised = emails.Select(e => e.Trim().ToUpperInvariant()).Distinct().ToList();
+        return people.Where(p => normalised.Contains(p.Email.ToUpper()));
+    }
+}
