@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Npgsql;
@@ -78,7 +77,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
         var webDll = Path.GetFullPath(_options.WebDll ?? Metadata("WebDll"));
         if (!File.Exists(webDll))
             throw new FileNotFoundException($"The app is not built at {webDll}; build the bench (it builds the app) or pass --web-dll.", webDll);
-        var port = FreePort();
+        var port = ReviewPortal.Infrastructure.Net.LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{port}";
 
         var info = new ProcessStartInfo("dotnet")
@@ -313,12 +312,6 @@ internal sealed partial class BenchHost : IAsyncDisposable
 
     public static string BuildConfiguration => Metadata("Configuration");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"^(warn|fail|crit): ([^\[]+)")]
     private static partial Regex LevelLine();

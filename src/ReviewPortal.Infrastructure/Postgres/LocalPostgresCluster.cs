@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ReviewPortal.Infrastructure.Net;
 
 namespace ReviewPortal.Infrastructure.Postgres;
 
@@ -79,9 +78,9 @@ public sealed class LocalPostgresCluster : IDisposable
         }
         else
         {
-            if (_state.Port == 0 || !IsPortFree(_state.Port))
+            if (_state.Port == 0 || !LoopbackPort.IsFree(_state.Port))
             {
-                _state.Port = _options.Port != 0 ? _options.Port : FreePort();
+                _state.Port = _options.Port != 0 ? _options.Port : LoopbackPort.Free();
                 SaveState();
             }
 
@@ -248,26 +247,7 @@ public sealed class LocalPostgresCluster : IDisposable
             "(apt-get install -y postgresql) or set ConnectionStrings:ReviewPortal to an existing server.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
-    private static bool IsPortFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     private sealed class State
     {

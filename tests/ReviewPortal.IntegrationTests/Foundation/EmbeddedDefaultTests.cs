@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace ReviewPortal.IntegrationTests.Foundation;
@@ -29,16 +28,10 @@ public sealed class EmbeddedDefaultTests : IDisposable
         return Process.Start(info)!;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<string> RunUntilHealthyThenStopAsync(string dataDirectory)
     {
-        var port = FreePort();
+        var port = ReviewPortal.Infrastructure.Net.LoopbackPort.Free();
         using var app = StartApp(dataDirectory, port);
         var output = new System.Text.StringBuilder();
         app.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -101,7 +94,7 @@ public sealed class EmbeddedDefaultTests : IDisposable
     [Fact]
     public async Task Without_postgres_binaries_the_app_exits_with_one_line_naming_the_package()
     {
-        using var app = StartApp(_dataDirectory, FreePort(), "--LocalPostgres:BinDirectory", "/nonexistent/bin");
+        using var app = StartApp(_dataDirectory, ReviewPortal.Infrastructure.Net.LoopbackPort.Free(), "--LocalPostgres:BinDirectory", "/nonexistent/bin");
         var stderr = await app.StandardError.ReadToEndAsync();
         await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
