@@ -123,6 +123,9 @@ public static class WebSetup
         {
             ExceptionHandlingPath = "/Error",
             StatusCodeSelector = ProblemDetailsExceptionHandler.StatusCodeFor,
+            // A 404, 403 or 409 is an answer, not a fault; a 500 is logged once, by the handler, with the trace id
+            // the error page shows, so the middleware's own error log would only repeat it.
+            SuppressDiagnosticsCallback = _ => true,
         });
         // Bodiless error statuses (401 from the API, 404 for an unknown URL) get a ProblemDetails body in the
         // API and the error page in the browser.

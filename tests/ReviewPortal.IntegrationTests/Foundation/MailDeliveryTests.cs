@@ -14,8 +14,6 @@ public sealed class SmtpApp : ReviewPortalApp
         Settings["Mail:Smtp:Host"] = "127.0.0.1";
         Settings["Mail:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Settings["Mail:Smtp:Security"] = "None";
-        Settings["Logging:LogLevel:Hangfire"] = "Information";
-        Settings["Logging:LogLevel:ReviewPortal"] = "Information";
     }
 
     public TestSmtpServer Smtp { get; } = new();
