@@ -22,8 +22,6 @@ public sealed class SpeakerJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         var token = Guid.NewGuid().ToString("N")[..6];
         var email = $"ada-{token}@example.org";
         var coSpeakerEmail = $"grace-{token}@example.net";
-        // No "_" in the titles: ListTrackProposals escapes "_" and "%" with a backslash but calls EF.Functions.Like
-        // without an escape character, which Npgsql sends as ESCAPE '', so a search containing "_" finds nothing yet.
         var title = $"Zero-copy packet capture with XDP sockets ({token})";
         var newTitle = $"Zero-copy packet capture with XDP sockets and BPF iterators ({token})";
         var visibleBefore = await CountVisibleToChairAsync();
