@@ -45,6 +45,16 @@ public sealed class OutboxSweepJob(IMediator mediator)
         await mediator.Send(new RequeueUndeliveredMail(TimeSpan.FromMinutes(2)), cancellationToken);
 }
 
+/// <summary>Daily recurring job: deletes mail sent longer ago than Mail:KeepSentDays.</summary>
+public sealed class OutboxPurgeJob(IMediator mediator, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> options)
+{
+    public const string Id = "outbox-purge";
+
+    [JobDisplayName("Delete old sent mail")]
+    public async Task PurgeAsync(CancellationToken cancellationToken) =>
+        await mediator.Send(new PurgeSentMail(TimeSpan.FromDays(options.Value.KeepSentDays)), cancellationToken);
+}
+
 /// <summary>Queues delivery jobs after a commit.</summary>
 internal sealed class HangfireOutboxNotifier(IBackgroundJobClient jobs) : Application.Common.Interfaces.IOutboxNotifier
 {

@@ -20,6 +20,9 @@ public sealed class MailOptions
 
     public int[] EffectiveRetryDelaysSeconds => RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : DefaultRetryDelaysSeconds;
 
+    /// <summary>Sent mail is kept this many days in OutboxMessages (the record of what was sent), then deleted daily.</summary>
+    public int KeepSentDays { get; set; } = 180;
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }
 

@@ -42,8 +42,9 @@ internal static class StartupTasks
 
         if (configuration.GetValue("Jobs:RunServer", true))
         {
-            scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-                .AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
+            var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
+            recurring.AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<OutboxPurgeJob>(OutboxPurgeJob.Id, j => j.PurgeAsync(CancellationToken.None), Cron.Daily(3));
         }
 
         var mail = scope.ServiceProvider.GetRequiredService<IOptions<MailOptions>>().Value;

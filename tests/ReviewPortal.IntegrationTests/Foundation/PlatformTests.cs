@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewPortal.IntegrationTests.Infrastructure;
 
 namespace ReviewPortal.IntegrationTests.Foundation;
@@ -20,6 +21,16 @@ public sealed class PlatformTests(JobServerApp app) : IClassFixture<JobServerApp
             b => b.GetProperty("status").GetString() == "Healthy", TimeSpan.FromSeconds(20), "a healthy report");
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("postgresql").GetProperty("status").GetString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("hangfire").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void The_job_server_registers_the_outbox_sweep_every_minute_and_the_purge_daily()
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var recurring = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).ToDictionary(j => j.Id, j => j.Cron, StringComparer.Ordinal);
+
+        Assert.Equal(Hangfire.Cron.Minutely(), recurring["outbox-sweep"]);
+        Assert.Equal(Hangfire.Cron.Daily(3), recurring["outbox-purge"]);
     }
 
     [Fact]
