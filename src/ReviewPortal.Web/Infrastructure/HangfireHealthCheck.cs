@@ -12,13 +12,11 @@ internal sealed class HangfireHealthCheck(JobStorage storage, IOptions<JobsOptio
     {
         try
         {
-            var monitoring = storage.GetMonitoringApi();
-            var servers = monitoring.Servers();
-            var stats = monitoring.GetStatistics();
-            var data = new Dictionary<string, object> { ["servers"] = servers.Count, ["enqueued"] = stats.Enqueued, ["failed"] = stats.Failed };
-            if (options.Value.RunServer && servers.Count == 0)
-                return Task.FromResult(HealthCheckResult.Degraded("No Hangfire server is running.", data: data));
-            return Task.FromResult(HealthCheckResult.Healthy($"{servers.Count} server(s)", data));
+            // Only the server list: /healthz is polled often, and the report shows no job statistics.
+            var servers = storage.GetMonitoringApi().Servers().Count;
+            if (options.Value.RunServer && servers == 0)
+                return Task.FromResult(HealthCheckResult.Degraded("No Hangfire server is running."));
+            return Task.FromResult(HealthCheckResult.Healthy($"{servers} server(s)"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

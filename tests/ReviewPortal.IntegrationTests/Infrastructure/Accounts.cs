@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewPortal.Application.Common.Interfaces;
 
 namespace ReviewPortal.IntegrationTests.Infrastructure;
 
@@ -19,6 +21,24 @@ public static partial class Accounts
         await ConfirmFromMailAsync(app, client, email);
         await SignInAsync(client, email, Password);
         return client;
+    }
+
+    /// <summary>A signed-in site admin: registered and confirmed, given the Admin role, then signed in again (a new cookie carries the role).</summary>
+    public static async Task<HttpClient> SignedInAdminAsync(ReviewPortalApp app, string email, string displayName = "Test Speaker")
+    {
+        var client = await SignedInClientAsync(app, email, displayName);
+        await MakeAdminAsync(app, email);
+        await SignInAsync(client, email, Password);
+        return client;
+    }
+
+    /// <summary>Gives an existing account the site Admin role; its current cookie does not carry it yet.</summary>
+    private static async Task MakeAdminAsync(ReviewPortalApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var identity = scope.ServiceProvider.GetRequiredService<IIdentityService>();
+        var account = await identity.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        await identity.AddToRoleAsync(account.UserId, Roles.Admin);
     }
 
     public static async Task<string> ConfirmationLinkAsync(ReviewPortalApp app, string email)

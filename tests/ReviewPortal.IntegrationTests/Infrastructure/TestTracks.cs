@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Features.Conferences;
 using ReviewPortal.Application.Features.Tracks;
 using ReviewPortal.Domain.Conferences;
@@ -24,13 +22,5 @@ public static class TestTracks
         var settings = new TrackSettings("Networking " + slug, "A *test* track.", 30,
             Local(now.AddDays(-10)), Local(closes), Local(closes.AddDays(14)), 3, Topics, maxSpeakers, BlindMode.None);
         return await app.SendAsSystemAsync(new CreateTrack(conferenceId, "networking", chairEmail, settings));
-    }
-
-    public static async Task MakeAdminAsync(ReviewPortalApp app, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var identity = scope.ServiceProvider.GetRequiredService<IIdentityService>();
-        var account = await identity.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
-        await identity.AddToRoleAsync(account.UserId, Roles.Admin);
     }
 }

@@ -18,9 +18,7 @@ public sealed class TrackSetupTests(ReviewPortalApp app) : IClassFixture<ReviewP
     public async Task An_admin_creates_a_conference_and_track_and_its_chair_changes_a_deadline_which_is_audited()
     {
         var adminEmail = $"admin-{Guid.NewGuid():N}@example.org";
-        var admin = await Accounts.SignedInClientAsync(app, adminEmail, "Site Admin");
-        await TestTracks.MakeAdminAsync(app, adminEmail);
-        await Accounts.SignInAsync(admin, adminEmail, Accounts.Password);
+        var admin = await Accounts.SignedInAdminAsync(app, adminEmail, "Site Admin");
         var chairEmail = $"chair-{Guid.NewGuid():N}@example.org";
         var chair = await Accounts.SignedInClientAsync(app, chairEmail, "Track Chair");
 
@@ -95,9 +93,7 @@ public sealed class TrackSetupTests(ReviewPortalApp app) : IClassFixture<ReviewP
     public async Task Bad_track_settings_are_a_400_naming_the_fields()
     {
         var adminEmail = $"admin2-{Guid.NewGuid():N}@example.org";
-        var admin = await Accounts.SignedInClientAsync(app, adminEmail);
-        await TestTracks.MakeAdminAsync(app, adminEmail);
-        await Accounts.SignInAsync(admin, adminEmail, Accounts.Password);
+        var admin = await Accounts.SignedInAdminAsync(app, adminEmail);
 
         Assert.Contains("TimeZoneId", await Problems.FieldsAsync(await admin.PostAsJsonAsync("/api/v1/conferences",
             new { name = "Bad zone", slug = "bad-zone", timeZoneId = "Mars/Olympus", startDate = "2027-01-01", endDate = "2027-01-02" })));
@@ -133,9 +129,7 @@ public sealed class TrackSetupTests(ReviewPortalApp app) : IClassFixture<ReviewP
     public async Task An_admin_edits_a_conference_and_its_deadlines_then_read_in_the_new_zone()
     {
         var adminEmail = $"admin3-{Guid.NewGuid():N}@example.org";
-        var admin = await Accounts.SignedInClientAsync(app, adminEmail);
-        await TestTracks.MakeAdminAsync(app, adminEmail);
-        await Accounts.SignInAsync(admin, adminEmail, Accounts.Password);
+        var admin = await Accounts.SignedInAdminAsync(app, adminEmail);
         var slug = "edit" + Guid.NewGuid().ToString("N")[..6];
         var id = (await Problems.JsonAsync(await admin.PostAsJsonAsync("/api/v1/conferences",
             new { name = "Before", slug, timeZoneId = "America/New_York", startDate = "2027-01-10", endDate = "2027-01-12" }), HttpStatusCode.Created))

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Mail;
 using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Application.Features.People;
 using ReviewPortal.Domain.People;
 
 namespace ReviewPortal.Application.Features.Accounts;
@@ -51,10 +52,7 @@ public sealed class RegisterAccountHandler(
         });
 
         // Co-speakers invited before they had an account see their proposals once they register.
-        var normalised = email.ToUpperInvariant();
-        var invited = await db.SubmissionSpeakers
-            .Where(s => s.PersonId == null && s.Email != null && s.Email.ToUpper() == normalised)
-            .ToListAsync(cancellationToken);
+        var invited = await db.SubmissionSpeakers.InvitedAs(email).ToListAsync(cancellationToken);
         foreach (var speaker in invited)
             speaker.PersonId = userId;
 

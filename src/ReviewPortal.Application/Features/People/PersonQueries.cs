@@ -1,8 +1,9 @@
 using ReviewPortal.Domain.People;
+using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.People;
 
-/// <summary>E-mail addresses match people case-insensitively, the way Identity matches accounts.</summary>
+/// <summary>E-mail addresses match people (and invited speakers) case-insensitively, the way Identity matches accounts.</summary>
 public static class PersonQueries
 {
     public static IQueryable<Person> WithEmail(this IQueryable<Person> people, string email)
@@ -15,5 +16,12 @@ public static class PersonQueries
     {
         var normalised = emails.Select(e => e.Trim().ToUpperInvariant()).Distinct().ToList();
         return people.Where(p => normalised.Contains(p.Email.ToUpper()));
+    }
+
+    /// <summary>Speakers invited by this address who have no account linked yet.</summary>
+    public static IQueryable<SubmissionSpeaker> InvitedAs(this IQueryable<SubmissionSpeaker> speakers, string email)
+    {
+        var normalised = email.Trim().ToUpperInvariant();
+        return speakers.Where(s => s.PersonId == null && s.Email != null && s.Email.ToUpper() == normalised);
     }
 }
