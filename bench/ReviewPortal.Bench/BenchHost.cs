@@ -93,6 +93,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
         info.ArgumentList.Add(BaseUrl);
         var env = info.Environment;
         env["ConnectionStrings__ReviewPortal"] = ConnectionString;
+        env["App__PublicBaseUrl"] = BaseUrl; // required outside Development
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["DOTNET_ENVIRONMENT"] = "Production";
         env["Seed__DemoData"] = "true";

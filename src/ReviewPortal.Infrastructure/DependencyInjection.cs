@@ -27,7 +27,8 @@ public static class DependencyInjection
         options.UseNpgsql(connectionString, npgsql =>
         {
             npgsql.MigrationsAssembly(MigrationsAssembly);
-            npgsql.EnableRetryOnFailure(maxRetryCount: 3);
+            // Retries transient failures, but not a refused connection: that answers 503 at once (DatabaseOutage).
+            npgsql.ExecutionStrategy(d => new OutageAwareExecutionStrategy(d));
             npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
         });
 

@@ -4,6 +4,17 @@ using ReviewPortal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
+try
+{
+    // First, before a database is started or reached: outside Development links in mail need the public URL.
+    PublicBaseUrl.Configure(builder);
+}
+catch (PublicBaseUrlException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
 string connectionString;
 LocalPostgresCluster? cluster;
 try

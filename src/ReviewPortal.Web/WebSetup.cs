@@ -25,6 +25,7 @@ public static class WebSetup
         var configuration = builder.Configuration;
         var services = builder.Services;
         configuration["Mail:PickupDirectory"] ??= Path.Combine(AppPaths.DataRoot(configuration, builder.Environment), "mail");
+        builder.AddRequestHardening();
 
         services.AddApplication();
         services.AddInfrastructure(configuration, connectionString);
@@ -88,16 +89,7 @@ public static class WebSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
-            options.OnRejected = async (ctx, token) =>
-            {
-                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = ctx.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many attempts. Wait a minute and try again." },
-                });
-            };
+            options.OnRejected = RateLimitRejection.OnRejectedAsync;
         });
 
         // Behind a reverse proxy (App:TrustForwardedHeaders): the client's address for rate limiting, the public scheme for links.
@@ -140,6 +132,7 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestHardening();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

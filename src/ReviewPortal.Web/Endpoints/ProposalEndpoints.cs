@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Domain.Submissions;
+using ReviewPortal.Web.Infrastructure;
 
 namespace ReviewPortal.Web.Endpoints;
 
@@ -69,6 +70,7 @@ internal static class ProposalEndpoints
         chair.MapPost("/import", async (Guid trackId, ProposalsDocument document, IMediator m, CancellationToken ct) =>
                 Results.Ok(await m.Send(new ImportProposals(trackId, document), ct)))
             .WithName("ImportProposals")
+            .WithMetadata(new TakesUploadAttribute())
             .WithSummary("Import proposals in the export's JSON format; proposals already present (same key or id) are skipped.");
     }
 }

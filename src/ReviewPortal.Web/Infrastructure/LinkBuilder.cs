@@ -2,11 +2,8 @@ using ReviewPortal.Application.Common.Interfaces;
 
 namespace ReviewPortal.Web.Infrastructure;
 
-/// <summary>
-/// Absolute links for mails. App:PublicBaseUrl wins (behind a proxy, in jobs); otherwise the current
-/// request's own scheme and host.
-/// </summary>
-internal sealed class LinkBuilder(IConfiguration configuration, IHttpContextAccessor accessor, Microsoft.AspNetCore.Hosting.Server.IServer server) : ILinkBuilder
+/// <summary>Absolute links for mails, on the public base URL (never on the request's Host, see <see cref="PublicBaseUrl"/>).</summary>
+internal sealed class LinkBuilder(PublicBaseUrl baseUrl) : ILinkBuilder
 {
     public string ConfirmEmail(Guid userId, string token) =>
         Absolute($"/Account/ConfirmEmail?userId={userId}&code={Uri.EscapeDataString(token)}");
@@ -18,21 +15,8 @@ internal sealed class LinkBuilder(IConfiguration configuration, IHttpContextAcce
 
     public string Register(string email) => Absolute($"/Account/Register?email={Uri.EscapeDataString(email)}");
 
-    private string Absolute(string pathAndQuery)
-    {
-        var configured = configuration["App:PublicBaseUrl"];
-        if (!string.IsNullOrWhiteSpace(configured))
-            return configured.TrimEnd('/') + pathAndQuery;
-        var request = accessor.HttpContext?.Request;
-        if (request is not null)
-            return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
-        // No request (a job): the address this server listens on.
-        var address = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://localhost";
-        return Browsable(address).TrimEnd('/') + pathAndQuery;
-    }
+    private string Absolute(string pathAndQuery) => baseUrl.Value + pathAndQuery;
 
-    /// <summary>A listen address ("http://[::]:5080") as a person can open it ("http://localhost:5080").</summary>
-    public static string Browsable(string listenAddress) =>
-        listenAddress.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal);
+    /// <inheritdoc cref="PublicBaseUrl.Browsable"/>
+    public static string Browsable(string listenAddress) => PublicBaseUrl.Browsable(listenAddress);
 }

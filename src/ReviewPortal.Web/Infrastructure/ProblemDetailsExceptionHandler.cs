@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Domain.Common;
+using ReviewPortal.Infrastructure.Data;
 
 namespace ReviewPortal.Web.Infrastructure;
 
 /// <summary>
-/// Maps application errors to RFC 9457 ProblemDetails: 400 with field errors, 401, 403, 404, 409, and a
-/// 500 that shows no internals (only a trace id to quote; the exception is logged). Browsers that do not
-/// accept JSON get the /Error page instead, with the same status code.
+/// Maps application errors to RFC 9457 ProblemDetails: 400 with field errors, 401, 403, 404, 409, 503 with
+/// Retry-After when PostgreSQL refuses connections (<see cref="DatabaseOutage"/>), and a 500 that shows no
+/// internals (only a trace id to quote; the exception is logged). Browsers that do not accept JSON get the
+/// /Error page instead, with the same status code.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -23,6 +25,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         NotFoundException => StatusCodes.Status404NotFound,
         ConcurrencyConflictException => StatusCodes.Status409Conflict,
         DomainException => StatusCodes.Status409Conflict,
+        _ when DatabaseOutage.IsOutage(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -31,6 +34,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         var status = StatusCodeFor(exception);
         if (status == StatusCodes.Status500InternalServerError)
             LogUnhandled(logger, httpContext.TraceIdentifier, exception);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Not a bug: one line per request, without the stack, so an outage does not bury the log.
+            LogDatabaseUnavailable(logger, httpContext.TraceIdentifier, exception.GetBaseException().Message);
+            // Set before the page is re-executed too: the exception handler middleware clears headers before calling handlers, not after.
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         // Pages get the /Error page (the middleware re-executes it with this status); the API gets ProblemDetails.
         // Browsers accept */*, so the Accept header alone would send them JSON.
@@ -45,7 +55,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             {
                 Title = "One or more fields are invalid.",
             },
-            _ => new ProblemDetails { Title = TitleFor(status), Detail = status == 500 ? null : exception.Message },
+            _ => new ProblemDetails { Title = TitleFor(status), Detail = status is 500 or 503 ? null : exception.Message },
         };
         problem.Status = status;
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{TypeSuffix(status)}";
@@ -72,6 +82,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         403 => "You are not allowed to do this.",
         404 => "Not found.",
         409 => "This conflicts with the current state.",
+        413 => "The request is too large.",
+        415 => "Unsupported media type.",
+        503 => "The service is unavailable for a moment; try again in a few seconds.",
         _ => "Something went wrong on our side.",
     };
 
@@ -82,9 +95,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         403 => 4,
         404 => 5,
         409 => 10,
+        413 => 14,
+        415 => 16,
+        503 => 4,
         _ => 1,
     };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (trace id {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, string traceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable, answered 503 (trace id {TraceId}): {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string traceId, string reason);
 }

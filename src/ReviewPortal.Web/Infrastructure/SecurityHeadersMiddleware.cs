@@ -1,6 +1,9 @@
 namespace ReviewPortal.Web.Infrastructure;
 
-/// <summary>Headers that close common holes: MIME sniffing, framing, referrer leaks, injected scripts.</summary>
+/// <summary>
+/// Headers that close common holes: MIME sniffing, framing, referrer leaks, injected scripts; and no caching of
+/// what is personal (any answer to a signed-in request, API answers and CSV/JSON exports included).
+/// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     // Pages use only our own scripts and styles. The Hangfire dashboard (/jobs) ships inline scripts, so it gets a looser policy.
@@ -21,6 +24,18 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? DashboardPolicy : ContentSecurityPolicy;
+        // Decided when the answer starts: by then authentication has run (it comes later in the pipeline).
+        context.Response.OnStarting(static state =>
+        {
+            var http = (HttpContext)state;
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.Headers.Pragma = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        }, context);
         return next(context);
     }
 }

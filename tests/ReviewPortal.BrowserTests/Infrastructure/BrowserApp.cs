@@ -74,7 +74,10 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
         var name = GetType().Name;
         ConnectionString = await server.CreateDatabaseAsync(name.Length > 20 ? name[..20] : name);
 
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0)); // UseKestrel(0) would still bind 5000
+        // A port chosen up front, so that links in mail (App:PublicBaseUrl, required outside Development) name it.
+        var port = ReviewPortal.Infrastructure.Net.LoopbackPort.Free();
+        Settings["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reports no addresses.");

@@ -28,6 +28,8 @@ public class ReviewPortalApp(PostgresServer server) : WebApplicationFactory<Prog
     protected Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal)
     {
         ["Seed:DemoData"] = "false",
+        // The test server's own address: outside Development links in mail come only from this setting.
+        ["App:PublicBaseUrl"] = "http://localhost",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         ["Jobs:RunServer"] = "false",

@@ -9,7 +9,8 @@ using ReviewPortal.Web.Infrastructure;
 namespace ReviewPortal.Web.Pages.Chair;
 
 /// <summary>The chair's list of a track's proposals: counts, filters, export and import. Access is decided by the Application layer.</summary>
-public sealed class ProposalsModel(IMediator mediator) : PageModel
+[TakesUpload]
+public sealed class ProposalsModel(IMediator mediator, UploadLimit uploadLimit) : PageModel
 {
     public const string NotAProposalsFile = "This is not a ReviewPortal proposals file (JSON).";
 
@@ -35,8 +36,16 @@ public sealed class ProposalsModel(IMediator mediator) : PageModel
 
     public static string Label(SubmissionStatus status) => status == SubmissionStatus.UnderReview ? "Under review" : status.ToString();
 
+    public UploadLimit UploadLimit => uploadLimit;
+
     public async Task OnGetAsync(Guid trackId, SubmissionStatus? status, string? topic, string? q, CancellationToken ct)
     {
+        if (TempData[UploadLimit.RefusedKey] is string refused)
+        {
+            ModelState.AddModelError("File", refused); // a file over the limit, turned back before it was read
+            ImportRefused = true;
+        }
+
         Status = status;
         Topic = string.IsNullOrWhiteSpace(topic) ? null : topic;
         Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
@@ -48,6 +57,10 @@ public sealed class ProposalsModel(IMediator mediator) : PageModel
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("", "Choose a proposals file (JSON) to import.");
+        }
+        else if (file.Length > uploadLimit.MaxBytes)
+        {
+            ModelState.AddModelError("File", uploadLimit.TooLargeMessage);
         }
         else if (await ReadAsync(file, ct) is not { } document)
         {
