@@ -18,6 +18,13 @@ internal sealed class LinkBuilder(IConfiguration configuration, IHttpContextAcce
 
     public string Register(string email) => Absolute($"/Account/Register?email={Uri.EscapeDataString(email)}");
 
+    public string SignIn() => Absolute("/Account/Login");
+
+    public string ForgotPassword() => Absolute("/Account/ForgotPassword");
+
+    public string ConfirmEmailChange(Guid userId, string newEmail, string token) =>
+        Absolute($"/Account/ConfirmEmailChange?userId={userId}&email={Uri.EscapeDataString(newEmail)}&code={Uri.EscapeDataString(token)}");
+
     private string Absolute(string pathAndQuery)
     {
         var configured = configuration["App:PublicBaseUrl"];
