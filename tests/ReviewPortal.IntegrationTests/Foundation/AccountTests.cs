@@ -130,7 +130,7 @@ public sealed class AccountTests(ReviewPortalApp app) : IClassFixture<ReviewPort
             .SingleAsync(m => m.ToAddress == "forgot@example.org" && m.Kind == "account.reset-password"));
         var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"https?://\S+").Value);
         var reset = await HtmlPage.GetAsync(client, link.PathAndQuery);
-        var done = await reset.SubmitAsync(client, new Dictionary<string, string> { ["Input.NewPassword"] = "a brand new passphrase" });
+        var done = await reset.SubmitAsync(client, new Dictionary<string, string> { ["Input.NewPassword"] = "a brand new passphrase", ["Input.ConfirmPassword"] = "a brand new passphrase" });
         Assert.True(HtmlPage.IsRedirect(done));
 
         await Accounts.SignInAsync(client, "forgot@example.org", "a brand new passphrase");

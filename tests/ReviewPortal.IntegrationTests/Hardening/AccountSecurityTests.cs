@@ -184,6 +184,21 @@ public sealed partial class AccountSecurityTests(ReviewPortalApp app) : IClassFi
         Assert.Equal(HttpStatusCode.Unauthorized, await SessionCookies.MeStatusAsync(other));
     }
 
+    [Fact]
+    public async Task A_signed_in_page_reads_its_session_from_the_cache_without_writing_to_the_database()
+    {
+        var email = NewEmail("cheap");
+        var client = await Accounts.SignedInClientAsync(app, email);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var before = await app.WithDbAsync(db => db.UserSessions.AsNoTracking().SingleAsync(s => s.UserId == userId && s.RevokedUtc == null));
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, await SessionCookies.MeStatusAsync(client));
+
+        var after = await app.WithDbAsync(db => db.UserSessions.AsNoTracking().SingleAsync(s => s.Id == before.Id));
+        Assert.Equal(before.LastSeenUtc, after.LastSeenUtc); // last-seen is written at most once a minute
+    }
+
     private async Task<(HttpStatusCode Status, string? Location, string Text)> RegisterThroughThePageAsync(string email)
     {
         var client = app.CreateBrowserClient();
