@@ -46,7 +46,7 @@ internal static partial class Speakers
                 var i = emails.ToList().IndexOf(s.Email);
                 using var response = await s.Client.PostAsJsonAsync("/api/v1/accounts",
                     new { email = s.Email, password = Password, displayName = $"Rush Speaker {i:00}", affiliation = "Bench Inc." }, ct);
-                if (response.StatusCode != HttpStatusCode.Created)
+                if (response.StatusCode != HttpStatusCode.Accepted)
                     throw new InvalidOperationException($"Registering {s.Email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
             });
 

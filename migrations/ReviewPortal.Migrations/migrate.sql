@@ -426,3 +426,40 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085523_ServerSideSessions') THEN
+    CREATE TABLE "UserSessions" (
+        "Id" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "Ticket" bytea NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "LastSeenUtc" timestamp with time zone NOT NULL,
+        "ExpiresUtc" timestamp with time zone NOT NULL,
+        "UserAgent" character varying(512),
+        "IpAddress" character varying(45),
+        "RevokedUtc" timestamp with time zone,
+        CONSTRAINT "PK_UserSessions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_UserSessions_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085523_ServerSideSessions') THEN
+    CREATE INDEX "IX_UserSessions_UserId" ON "UserSessions" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085523_ServerSideSessions') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201085523_ServerSideSessions', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

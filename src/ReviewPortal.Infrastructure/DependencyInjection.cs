@@ -53,7 +53,8 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddSignInManager<EnumerationSafeSignInManager>();
         services.AddScoped<IIdentityService, IdentityService>();
 
         // Keys in PostgreSQL: every app node reads the same keys, so cookies work behind a load balancer.

@@ -10,6 +10,7 @@ using ReviewPortal.Application.Common.Behaviours;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Infrastructure;
 using ReviewPortal.Infrastructure.Data;
+using ReviewPortal.Infrastructure.Sessions;
 using ReviewPortal.Web.Endpoints;
 using ReviewPortal.Web.Infrastructure;
 
@@ -76,6 +77,7 @@ public static class WebSetup
             options.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
+        services.AddServerSideSessions(configuration); // the cookie above holds only a session key (Infrastructure/Sessions)
         services.AddAntiforgery(options => options.Cookie.Name = "ReviewPortal.Antiforgery");
 
         services.AddRateLimiter(options =>

@@ -8,12 +8,16 @@ namespace ReviewPortal.Infrastructure.Identity;
 /// <summary>Account operations on ASP.NET Core Identity. Tokens are Base64Url-encoded so they survive a link.</summary>
 internal sealed class IdentityService(UserManager<ApplicationUser> users, RoleManager<IdentityRole<Guid>> roles) : IIdentityService
 {
-    public async Task<(Guid? UserId, IReadOnlyList<(string Field, string Message)> Errors)> CreateUserAsync(
+    public async Task<(Guid? UserId, bool EmailTaken, IReadOnlyList<(string Field, string Message)> Errors)> CreateUserAsync(
         string email, string password, CancellationToken cancellationToken)
     {
+        // UserManager checks and hashes the password before it looks for a duplicate: a taken address costs the same hash.
         var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email };
         var result = await users.CreateAsync(user, password);
-        return result.Succeeded ? (user.Id, []) : (null, ToFieldErrors(result));
+        if (result.Succeeded)
+            return (user.Id, false, []);
+        var taken = result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName");
+        return (null, taken, ToFieldErrors(result).Where(e => !taken || e.Field != "Email").ToList());
     }
 
     public async Task<string> GenerateEmailConfirmationTokenAsync(Guid userId)

@@ -20,11 +20,15 @@ internal static class ApiEndpoints
                 Results.Ok(await m.Send(new GetTrack(conference, track), ct)))
             .WithName("GetTrack");
 
+        // 202 whether or not the address already had an account: the answer must not tell (the owner is mailed instead).
         api.MapPost("/accounts", async (RegisterAccount command, IMediator m, CancellationToken ct) =>
-                Results.Created("/api/v1/me", new { id = await m.Send(command, ct) }))
+            {
+                await m.Send(command, ct);
+                return Results.Accepted(value: new RegistrationAccepted(command.Email.Trim(), "Check your mail: a link to confirm the address is on its way."));
+            })
             .RequireRateLimiting(WebSetup.AuthRateLimitPolicy)
             .WithName("RegisterAccount")
-            .WithSummary("Create an account; a confirmation mail is sent to the address.");
+            .WithSummary("Create an account; a confirmation mail is sent to the address (or, if it already has an account, a note to its owner).");
 
         api.MapGet("/me", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetMyProfile(), ct)))
             .RequireAuthorization()
@@ -34,3 +38,6 @@ internal static class ApiEndpoints
         TrackEndpoints.Map(api);
     }
 }
+
+/// <summary>The answer to a registration, the same for a new address and a taken one.</summary>
+internal sealed record RegistrationAccepted(string Email, string Detail);

@@ -15,6 +15,13 @@ internal sealed class LinkBuilder(PublicBaseUrl baseUrl) : ILinkBuilder
 
     public string Register(string email) => Absolute($"/Account/Register?email={Uri.EscapeDataString(email)}");
 
+    public string SignIn() => Absolute("/Account/Login");
+
+    public string ForgotPassword() => Absolute("/Account/ForgotPassword");
+
+    public string ConfirmEmailChange(Guid userId, string newEmail, string token) =>
+        Absolute($"/Account/ConfirmEmailChange?userId={userId}&email={Uri.EscapeDataString(newEmail)}&code={Uri.EscapeDataString(token)}");
+
     private string Absolute(string pathAndQuery) => baseUrl.Value + pathAndQuery;
 
     /// <inheritdoc cref="PublicBaseUrl.Browsable"/>

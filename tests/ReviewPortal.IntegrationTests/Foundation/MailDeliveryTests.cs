@@ -35,7 +35,7 @@ public sealed class MailDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
         app.Smtp.RefuseNext(1);
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/accounts",
             new { email = "grace@example.org", password = Accounts.Password, displayName = "Grace Hopper" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var mail = await app.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(x => x.Address == "grace@example.org"), TimeSpan.FromSeconds(60));
         Assert.Equal("Confirm your ReviewPortal account", mail.Subject);
@@ -91,7 +91,7 @@ public sealed class MailDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
     {
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/accounts",
             new { email = "once@example.org", password = Accounts.Password, displayName = "Only Once" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var row = await Eventually.ThatAsync(
             () => app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == "once@example.org")),
             m => m.SentUtc is not null, TimeSpan.FromSeconds(30), "the confirmation mail to be sent");

@@ -17,7 +17,7 @@ public static partial class Accounts
     {
         var client = app.CreateBrowserClient();
         var response = await client.PostAsJsonAsync("/api/v1/accounts", new { email, password = Password, displayName, affiliation });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await ConfirmFromMailAsync(app, client, email);
         await SignInAsync(client, email, Password);
         return client;

@@ -3,8 +3,12 @@ namespace ReviewPortal.Application.Common.Interfaces;
 /// <summary>Account operations backed by ASP.NET Core Identity (in Infrastructure).</summary>
 public interface IIdentityService
 {
-    /// <summary>Creates an unconfirmed account; returns its id, or field errors (e.g. "Password", "Email").</summary>
-    Task<(Guid? UserId, IReadOnlyList<(string Field, string Message)> Errors)> CreateUserAsync(
+    /// <summary>
+    /// Creates an unconfirmed account; returns its id, or field errors (e.g. "Password", "Email"). When the address
+    /// already has an account, <c>EmailTaken</c> is true and nothing is created (the password is hashed either way,
+    /// so both answers cost the same).
+    /// </summary>
+    Task<(Guid? UserId, bool EmailTaken, IReadOnlyList<(string Field, string Message)> Errors)> CreateUserAsync(
         string email, string password, CancellationToken cancellationToken);
 
     Task<string> GenerateEmailConfirmationTokenAsync(Guid userId);

@@ -7,4 +7,7 @@ public interface ILinkBuilder
     string ResetPassword(string email, string token);
     string Submission(Guid submissionId);
     string Register(string email);
+    string SignIn();
+    string ForgotPassword();
+    string ConfirmEmailChange(Guid userId, string newEmail, string token);
 }

@@ -12,10 +12,12 @@ namespace ReviewPortal.Application.Features.Accounts;
 /// <summary>
 /// Creates an unconfirmed account and its profile, and queues the confirmation mail in the same transaction.
 /// Proposals that already name this e-mail as a co-speaker become visible to the new account.
+/// An address that already has an account gets the same answer (no "already taken": that would tell anyone who
+/// has an account); its owner is mailed instead, with a way to sign in, reset the password or confirm.
 /// </summary>
 [AllowAnonymous]
 public sealed record RegisterAccount(string Email, string Password, string DisplayName, string? Affiliation = null)
-    : ICommand<Guid>;
+    : ICommand;
 
 public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>
 {
@@ -33,12 +35,18 @@ public sealed class RegisterAccountHandler(
     IIdentityService identity,
     IEmailOutbox outbox,
     ILinkBuilder links,
-    TimeProvider clock) : ICommandHandler<RegisterAccount, Guid>
+    TimeProvider clock) : ICommandHandler<RegisterAccount>
 {
-    public async ValueTask<Guid> Handle(RegisterAccount command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RegisterAccount command, CancellationToken cancellationToken)
     {
         var email = command.Email.Trim();
-        var (userId, errors) = await identity.CreateUserAsync(email, command.Password, cancellationToken);
+        var (userId, taken, errors) = await identity.CreateUserAsync(email, command.Password, cancellationToken);
+        if (taken)
+        {
+            await TellOwnerAsync(email, cancellationToken);
+            return Unit.Value;
+        }
+
         if (userId is null)
             throw new ValidationException(errors.Select(e => new FluentValidation.Results.ValidationFailure(e.Field, e.Message)));
 
@@ -59,6 +67,25 @@ public sealed class RegisterAccountHandler(
         var token = await identity.GenerateEmailConfirmationTokenAsync(userId.Value);
         await outbox.EnqueueAsync("account.confirm-email", email, command.DisplayName,
             new { command.DisplayName, Link = links.ConfirmEmail(userId.Value, token) }, cancellationToken);
-        return userId.Value;
+        return Unit.Value;
+    }
+
+    private async Task TellOwnerAsync(string email, CancellationToken cancellationToken)
+    {
+        var account = await identity.FindByEmailAsync(email)
+            ?? throw new InvalidOperationException("The address was taken a moment ago and is not now.");
+        var owner = await db.People.AsNoTracking().Where(p => p.Id == account.UserId).Select(p => p.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        var confirmLink = account.EmailConfirmed
+            ? null
+            : links.ConfirmEmail(account.UserId, await identity.GenerateEmailConfirmationTokenAsync(account.UserId));
+        await outbox.EnqueueAsync("account.register-attempt", email, owner, new
+        {
+            DisplayName = owner ?? email,
+            Email = email,
+            Confirmed = account.EmailConfirmed,
+            SignInLink = links.SignIn(),
+            ForgotPasswordLink = links.ForgotPassword(),
+            ConfirmLink = confirmLink,
+        }, cancellationToken);
     }
 }

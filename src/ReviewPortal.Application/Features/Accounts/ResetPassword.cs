@@ -6,9 +6,12 @@ using ReviewPortal.Application.Common.Security;
 
 namespace ReviewPortal.Application.Features.Accounts;
 
-/// <summary>Sets a new password with the token from the reset mail.</summary>
+/// <summary>
+/// Sets a new password with the token from the reset mail, and ends every session of the account: whoever knew
+/// the old password (or held a cookie) is signed out everywhere.
+/// </summary>
 [AllowAnonymous]
-public sealed record ResetPassword(string Email, string Token, string NewPassword) : ICommand;
+public sealed record ResetPassword(string Email, string Token, string NewPassword, string ConfirmPassword) : ICommand;
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 {
@@ -17,10 +20,11 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
         RuleFor(x => x.Email).NotEmpty().EmailAddress();
         RuleFor(x => x.Token).NotEmpty();
         RuleFor(x => x.NewPassword).NotEmpty().MinimumLength(10).MaximumLength(128);
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("The passwords do not match.");
     }
 }
 
-public sealed class ResetPasswordHandler(IIdentityService identity) : ICommandHandler<ResetPassword>
+public sealed class ResetPasswordHandler(IIdentityService identity, IUserSessions sessions) : ICommandHandler<ResetPassword>
 {
     public async ValueTask<Unit> Handle(ResetPassword command, CancellationToken cancellationToken)
     {
@@ -31,6 +35,8 @@ public sealed class ResetPasswordHandler(IIdentityService identity) : ICommandHa
             : await identity.ResetPasswordAsync(account.Value.UserId, command.Token, command.NewPassword);
         if (errors.Count > 0)
             throw new ValidationException(errors.Select(e => new ValidationFailure(e.Field == "Password" ? "NewPassword" : e.Field, e.Message)));
+
+        await sessions.EndAllAsync(account!.Value.UserId, keep: null, cancellationToken);
         return Unit.Value;
     }
 }

@@ -17,6 +17,9 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageMode
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The right password for an unconfirmed account: offer a new confirmation mail.</summary>
+    public bool NeedsConfirmation { get; private set; }
+
     public void OnGet()
     {
     }
@@ -35,6 +38,8 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageMode
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         if (result.IsLockedOut)
             return RedirectToPage("Lockout");
+        // "Not allowed" comes only after the right password (EnumerationSafeSignInManager), so it tells nothing new.
+        NeedsConfirmation = result.IsNotAllowed;
         ModelState.AddModelError("", result.IsNotAllowed
             ? "Confirm your e-mail address first: open the link in the confirmation mail."
             : "The e-mail or password is wrong.");

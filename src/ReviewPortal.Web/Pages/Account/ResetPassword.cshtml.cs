@@ -19,10 +19,10 @@ public sealed class ResetPasswordModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (ok, _) = await this.TrySendAsync(mediator,
-            new Application.Features.Accounts.ResetPassword(Input.Email, Input.Token, Input.NewPassword), cancellationToken: ct);
+            new Application.Features.Accounts.ResetPassword(Input.Email, Input.Token, Input.NewPassword, Input.ConfirmPassword), cancellationToken: ct);
         if (!ok)
             return Page();
-        TempData["Flash"] = "Your password is set. Sign in with it now.";
+        TempData["Flash"] = "Your password is set, and every browser that was signed in to your account is signed out. Sign in with the new password now.";
         return RedirectToPage("Login");
     }
 
@@ -31,5 +31,6 @@ public sealed class ResetPasswordModel(IMediator mediator) : PageModel
         public string Email { get; set; } = "";
         public string Token { get; set; } = "";
         public string NewPassword { get; set; } = "";
+        public string ConfirmPassword { get; set; } = "";
     }
 }
