@@ -54,6 +54,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddDefaultTokenProviders();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<ApiTokenAuthenticator>();
 
         // Keys in PostgreSQL: every app node reads the same keys, so cookies work behind a load balancer.
         services.AddDataProtection()

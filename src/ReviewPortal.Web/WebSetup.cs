@@ -76,6 +76,7 @@ public static class WebSetup
             options.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(options => options.Cookie.Name = "ReviewPortal.Antiforgery");
+        services.AddApiTokenAuthentication();
 
         services.AddRateLimiter(options =>
         {
