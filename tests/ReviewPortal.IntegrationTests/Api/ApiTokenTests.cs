@@ -280,3 +280,65 @@ public sealed class ApiTokenTests(ReviewPortalApp app) : IClassFixture<ReviewPor
         Assert.Equal(TimeSpan.FromDays(90), lifetime);
     }
 }
+
+/// <summary>The same tokens on the pages: the profile lists them, /Account/ApiTokens creates (shown once) and revokes.</summary>
+public sealed class ApiTokenPageTests(ReviewPortalApp app) : IClassFixture<ReviewPortalApp>
+{
+    [Fact]
+    public async Task A_token_made_on_the_page_is_shown_once_works_and_can_be_revoked_from_the_profile()
+    {
+        var owner = await Accounts.SignedInClientAsync(app, $"owner-{Guid.NewGuid():N}@example.org");
+        var form = await HtmlPage.GetAsync(owner, "/Account/ApiTokens");
+        var answer = await HtmlPage.ParseAsync(await form.SubmitAsync(owner, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Export script",
+            ["Input.ExpiresInDays"] = "30",
+        }));
+        Assert.Equal(HttpStatusCode.OK, answer.Response.StatusCode);
+        Assert.Contains("no-store", answer.Response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var token = answer.Document.QuerySelector("#new-token")?.GetAttribute("value");
+        Assert.StartsWith("rp_", token, StringComparison.Ordinal);
+        Assert.Contains("shown only this once", answer.Text, StringComparison.Ordinal);
+
+        var bearer = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await Problems.JsonAsync(await bearer.GetAsync(new Uri("/api/v1/me", UriKind.Relative)));
+
+        // Later visits list it by name, never the token itself.
+        var profile = await HtmlPage.GetAsync(owner, "/Account/Profile");
+        Assert.Contains("Export script", profile.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(token![3..], profile.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(token[3..], (await HtmlPage.GetAsync(owner, "/Account/ApiTokens")).Text, StringComparison.Ordinal);
+
+        var revoked = await profile.SubmitAsync(owner, new Dictionary<string, string>(), "form.revoke-token");
+        Assert.True(HtmlPage.IsRedirect(revoked));
+        await Problems.AssertAsync(await bearer.GetAsync(new Uri("/api/v1/me", UriKind.Relative)), HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain("Export script", (await HtmlPage.GetAsync(owner, "/Account/Profile")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_token_form_shows_the_errors_next_to_the_fields()
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.org";
+        var owner = await Accounts.SignedInClientAsync(app, email);
+        var form = await HtmlPage.GetAsync(owner, "/Account/ApiTokens");
+        var answer = await HtmlPage.ParseAsync(await form.SubmitAsync(owner, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "",
+            ["Input.ExpiresInDays"] = "1000",
+        }));
+        var errors = answer.FieldErrors();
+        Assert.Contains("name", errors["Input.Name"], StringComparison.Ordinal);
+        Assert.Contains("365", errors["Input.ExpiresInDays"], StringComparison.Ordinal);
+        Assert.Null(answer.Document.QuerySelector("#new-token"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.ApiTokens.CountAsync(t => db.People.Any(p => p.Id == t.PersonId && p.Email == email))));
+    }
+
+    [Fact]
+    public async Task The_token_page_needs_sign_in()
+    {
+        var response = await app.CreateBrowserClient().GetAsync(new Uri("/Account/ApiTokens", UriKind.Relative));
+        Assert.True(HtmlPage.IsRedirect(response));
+        Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+}
