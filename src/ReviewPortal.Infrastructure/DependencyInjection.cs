@@ -56,6 +56,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders()
             .AddSignInManager<EnumerationSafeSignInManager>();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<ApiTokenAuthenticator>();
 
         // Keys in PostgreSQL: every app node reads the same keys, so cookies work behind a load balancer.
         services.AddDataProtection()

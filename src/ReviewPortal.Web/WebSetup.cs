@@ -79,6 +79,7 @@ public static class WebSetup
         });
         services.AddServerSideSessions(configuration); // the cookie above holds only a session key (Infrastructure/Sessions)
         services.AddAntiforgery(options => options.Cookie.Name = "ReviewPortal.Antiforgery");
+        services.AddApiTokenAuthentication();
 
         services.AddRateLimiter(options =>
         {

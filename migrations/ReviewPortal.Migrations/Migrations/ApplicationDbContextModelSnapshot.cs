@@ -396,6 +396,43 @@ namespace ReviewPortal.Migrations.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ReviewPortal.Domain.People.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastUsedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("ReviewPortal.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -735,6 +772,15 @@ namespace ReviewPortal.Migrations.Migrations
                         .IsRequired();
 
                     b.Navigation("Conference");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.People.ApiToken", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReviewPortal.Domain.Submissions.Submission", b =>

@@ -4,6 +4,7 @@ using ReviewPortal.Application.Features.Accounts;
 using ReviewPortal.Application.Features.Conferences;
 using ReviewPortal.Application.Features.People;
 using ReviewPortal.Application.Features.Tracks;
+using ReviewPortal.Web.Infrastructure;
 
 namespace ReviewPortal.Web.Endpoints;
 
@@ -12,7 +13,7 @@ internal static class ApiEndpoints
 {
     public static void MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("ReviewPortal").DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").WithTags("ReviewPortal").DisableAntiforgery().RejectInvalidBearerTokens();
 
         api.MapGet("/conferences", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListConferences(), ct)))
             .WithName("ListConferences");
@@ -36,6 +37,7 @@ internal static class ApiEndpoints
 
         ProposalEndpoints.Map(api);
         TrackEndpoints.Map(api);
+        ApiTokenEndpoints.Map(api);
     }
 }
 

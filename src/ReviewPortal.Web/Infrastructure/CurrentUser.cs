@@ -11,5 +11,7 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public bool IsSystem => accessor.HttpContext is null;
 
+    public bool ViaApiToken => accessor.HttpContext?.User.Identity?.AuthenticationType == ApiTokenAuthentication.Scheme;
+
     public bool IsInRole(string role) => accessor.HttpContext?.User.IsInRole(role) ?? false;
 }

@@ -20,6 +20,7 @@ public interface IApplicationDbContext
     DbSet<SubmissionSpeaker> SubmissionSpeakers { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<ApiToken> ApiTokens { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

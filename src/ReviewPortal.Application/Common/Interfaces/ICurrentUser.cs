@@ -7,6 +7,8 @@ public interface ICurrentUser
     bool IsAuthenticated => Id is not null;
     /// <summary>True inside a background job or start-up task: no HTTP request, no person.</summary>
     bool IsSystem { get; }
+    /// <summary>True when the request authenticated with a personal API token rather than the sign-in cookie.</summary>
+    bool ViaApiToken => false;
     bool IsInRole(string role);
 }
 
