@@ -426,3 +426,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
+    ALTER TABLE "OutboxMessages" ADD "AttemptStartedUtc" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
+    ALTER TABLE "OutboxMessages" ADD "UnconfirmedAttempts" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201084102_OutboxDeliveryAttempts', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
