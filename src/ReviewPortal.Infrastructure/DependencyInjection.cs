@@ -84,9 +84,10 @@ public static class DependencyInjection
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
 
         // Storage and filters are this host's own (not Hangfire's static globals), so several hosts can share a process.
+        var storageOptions = StorageOptions(jobs);
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(connectionString, StorageOptions),
-            StorageOptions));
+            new NpgsqlConnectionFactory(connectionString, storageOptions),
+            storageOptions));
         // Hangfire keeps some state in statics (log provider, activator). Registering these per host means each
         // host's server activates jobs from its own container, even when several hosts share a process (tests).
         services.AddSingleton<IJobFilterProvider>(sp =>
@@ -117,12 +118,15 @@ public static class DependencyInjection
         services.AddScoped<IOutboxNotifier, HangfireOutboxNotifier>();
     }
 
-    // Long polling: a queued job starts within a moment instead of after the 15 s poll.
-    private static readonly PostgreSqlStorageOptions StorageOptions = new()
+    // Long polling: a queued job starts within a moment instead of after the 15 s poll. The invisibility timeout
+    // frees the jobs of a killed node; sliding keeps a live node's long job invisible.
+    private static PostgreSqlStorageOptions StorageOptions(JobsOptions jobs) => new()
     {
         SchemaName = "hangfire",
         PrepareSchemaIfNecessary = true,
         EnableLongPolling = true,
         QueuePollInterval = TimeSpan.FromSeconds(15),
+        InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
+        UseSlidingInvisibilityTimeout = true,
     };
 }

@@ -346,6 +346,9 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AttemptStartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -387,6 +390,9 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<string>("ToName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("UnconfirmedAttempts")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

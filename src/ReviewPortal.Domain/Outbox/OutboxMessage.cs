@@ -18,5 +18,13 @@ public class OutboxMessage
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? LastAttemptUtc { get; set; }
+    /// <summary>
+    /// Set (and committed) before the mail is handed to the SMTP server, cleared when the outcome is recorded. Set
+    /// for longer than an attempt can take means the attempt's outcome is unknown: the worker died or lost the
+    /// database, maybe after the server had accepted the mail.
+    /// </summary>
+    public DateTimeOffset? AttemptStartedUtc { get; set; }
+    /// <summary>Attempts whose outcome was unknown (the server may have accepted the mail); above 0 on a sent row, the receiver may have it twice, with the same Message-Id.</summary>
+    public int UnconfirmedAttempts { get; set; }
     public DateTimeOffset? SentUtc { get; set; }
 }

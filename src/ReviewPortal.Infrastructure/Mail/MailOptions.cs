@@ -23,6 +23,15 @@ public sealed class MailOptions
     /// <summary>Sent mail is kept this many days in OutboxMessages (the record of what was sent), then deleted daily.</summary>
     public int KeepSentDays { get; set; } = 180;
 
+    /// <summary>The outbox sweep queues mail never attempted once it is this old (its job was not queued after the commit).</summary>
+    public int SweepAfterSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// An attempt with no outcome after this long is stranded (its worker died or lost the database): the sweep queues
+    /// it again, sent with the same Message-Id. Must exceed the longest send: a few times <see cref="SmtpOptions.TimeoutSeconds"/>.
+    /// </summary>
+    public int AttemptTimeoutSeconds { get; set; } = 300;
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }
 

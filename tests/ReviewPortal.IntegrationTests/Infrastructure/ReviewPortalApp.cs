@@ -89,6 +89,13 @@ public class ReviewPortalApp(PostgresServer server) : WebApplicationFactory<Prog
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
+    /// <summary>Sends a request (a system operation outside the command transaction, such as a mail delivery) as the system.</summary>
+    public async Task<T> SendAsSystemAsync<T>(IRequest<T> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

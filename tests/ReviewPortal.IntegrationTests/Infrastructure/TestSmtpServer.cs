@@ -11,7 +11,9 @@ namespace ReviewPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real SMTP server on loopback (the SmtpServer package). It can refuse the next N messages with a
-/// 554 "transaction failed", as a mail server that is having a bad moment would.
+/// 554 "transaction failed", as a mail server that is having a bad moment would; accept the next N and then
+/// drop the connection before its 250 reply (the client cannot know it was accepted); or stall the next N
+/// until released (a delivery in flight, for killing the sender mid-delivery).
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -40,6 +42,17 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Refused => _store.Refused;
 
     public void RefuseNext(int count) => _store.RefuseRemaining = count;
+
+    /// <summary>The next <paramref name="count"/> messages are stored, then the connection is dropped instead of answering 250.</summary>
+    public void AcceptThenDropNext(int count) => _store.DropRemaining = count;
+
+    /// <summary>The next <paramref name="count"/> messages wait, unanswered, until <see cref="ReleaseStalled"/>; then they are refused.</summary>
+    public void StallNext(int count) => _store.StallRemaining = count;
+
+    /// <summary>How many messages are waiting in <see cref="StallNext"/> right now.</summary>
+    public int Stalled => _store.Stalled;
+
+    public void ReleaseStalled() => _store.Release();
 
     public async Task<MimeMessage> WaitForMessageAsync(Func<MimeMessage, bool> match, TimeSpan timeout)
     {
@@ -74,6 +87,24 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         private int _refuseRemaining;
         private int _refused;
+        private int _dropRemaining;
+        private int _stallRemaining;
+        private int _stalled;
+        private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int DropRemaining
+        {
+            set => Interlocked.Exchange(ref _dropRemaining, value);
+        }
+
+        public int StallRemaining
+        {
+            set => Interlocked.Exchange(ref _stallRemaining, value);
+        }
+
+        public int Stalled => Volatile.Read(ref _stalled);
+
+        public void Release() => Interlocked.Exchange(ref _release, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
         public ConcurrentQueue<MimeMessage> Received { get; } = new();
         public int Refused => _refused;
@@ -91,8 +122,29 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return SmtpResponse.TransactionFailed;
             }
 
+            if (Interlocked.Decrement(ref _stallRemaining) >= 0)
+            {
+                Interlocked.Increment(ref _stalled);
+                try
+                {
+                    await Volatile.Read(ref _release).Task.WaitAsync(cancellationToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _stalled);
+                }
+
+                return SmtpResponse.TransactionFailed;
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            // The mail is kept, but the connection closes before the 250 reply (the session then faults).
+            if (Interlocked.Decrement(ref _dropRemaining) >= 0)
+            {
+                (context.Pipe as IDisposable)?.Dispose();
+                throw new IOException("Test SMTP server: connection dropped after accepting the mail.");
+            }
             return SmtpResponse.Ok;
         }
     }

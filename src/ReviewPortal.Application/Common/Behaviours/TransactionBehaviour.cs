@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Mail;
@@ -9,9 +10,10 @@ namespace ReviewPortal.Application.Common.Behaviours;
 /// <summary>
 /// Last before the handler, commands only: one database transaction per command, inside EF's execution
 /// strategy so a transient failure retries the whole unit. The change and its outbox rows commit together;
-/// delivery is triggered only after the commit.
+/// delivery is triggered only after the commit, and nothing after the commit turns the command's success into a failure.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier)
+public sealed partial class TransactionBehaviour<TMessage, TResponse>(
+    IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier, ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -56,9 +58,24 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbCont
 
         var outboxIds = outbox.TakeEnqueued();
         if (outboxIds.Count > 0)
-            outboxNotifier.Committed(outboxIds);
+        {
+            try
+            {
+                outboxNotifier.Committed(outboxIds);
+            }
+            catch (Exception ex)
+            {
+                // The change and its mail are committed: the client must hear "done", or it retries and makes a
+                // duplicate. The mail is in the outbox; the sweeper queues it (ADR 0010).
+                LogNotifyFailed(logger, ex, typeof(TMessage).Name, outboxIds.Count);
+            }
+        }
+
         return response;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} committed, but its {Count} mail(s) could not be queued for delivery now; the outbox sweep will queue them")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, string message, int count);
 
     private void Discard()
     {

@@ -1,7 +1,11 @@
 namespace ReviewPortal.Application.Common.Interfaces;
 
-/// <summary>Told after a commit which outbox messages it wrote, so delivery starts at once (a sweeper catches any missed).</summary>
+/// <summary>Starts delivery of committed outbox mail (a sweeper catches any it missed).</summary>
 public interface IOutboxNotifier
 {
+    /// <summary>Queues delivery of mail a commit wrote. May throw when the job storage is unreachable; the mail is in the outbox anyway.</summary>
     void Committed(IReadOnlyCollection<Guid> outboxMessageIds);
+
+    /// <summary>Runs now the deliveries waiting for a retry of any of <paramref name="outboxMessageIds"/>; returns how many were started.</summary>
+    int RetryNow(IReadOnlyCollection<Guid> outboxMessageIds);
 }
