@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Mail;
 using ReviewPortal.Infrastructure.Data;
@@ -23,7 +24,7 @@ public static class DependencyInjection
     public const string ConnectionStringName = "ReviewPortal";
     public const string MigrationsAssembly = "ReviewPortal.Migrations";
 
-    public static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql =>
         {
             npgsql.MigrationsAssembly(MigrationsAssembly);
@@ -32,10 +33,30 @@ public static class DependencyInjection
             npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
         });
 
+    /// <summary>
+    /// The app's own connections (not Hangfire's, which LISTEN): statements EF sends again and again are prepared
+    /// once per connection (PostgreSQL then skips parsing and planning), and a connection returned to the pool is not
+    /// reset with DISCARD ALL before its next use: the app keeps no session state (its advisory locks end with the
+    /// transaction). Settings given in the configured connection string win.
+    /// </summary>
+    public static string ForRequests(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+            builder.MaxAutoPrepare = 64;
+        if (!builder.ContainsKey("No Reset On Close"))
+            builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
     /// <summary>Database, Identity, data protection, mail and background jobs.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddDbContext<ApplicationDbContext>(o => ConfigureNpgsql(o, connectionString));
+        services.AddSingleton<NavigationInvalidation>();
+        // Pooled: a request leases a context instead of building one and its options.
+        var requestConnections = ForRequests(connectionString);
+        services.AddDbContextPool<ApplicationDbContext>((sp, o) =>
+            ConfigureNpgsql(o, requestConnections).AddInterceptors(sp.GetRequiredService<NavigationInvalidation>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
 
         services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>

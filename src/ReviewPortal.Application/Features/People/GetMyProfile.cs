@@ -21,11 +21,7 @@ public sealed class GetMyProfileHandler(IApplicationDbContext db, ICurrentUser c
         var id = currentUser.Id!.Value;
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw NotFoundException.For("Profile", id);
-        var seats = await db.CommitteeMembers.AsNoTracking()
-            .Where(m => m.PersonId == id)
-            .OrderBy(m => m.Track.Name)
-            .Select(m => new CommitteeSeat(m.TrackId, m.Track.Conference.Slug, m.Track.Slug, m.Track.Name, m.Role))
-            .ToListAsync(cancellationToken);
+        var seats = await db.CommitteeMembers.SeatsOfAsync(id, cancellationToken);
         return new MyProfile(person.Id, person.DisplayName, person.Email, person.Affiliation, person.Bio,
             currentUser.IsInRole(Roles.Admin), seats);
     }

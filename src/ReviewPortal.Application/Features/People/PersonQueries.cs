@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.People;
 using ReviewPortal.Domain.Submissions;
 
@@ -24,4 +26,12 @@ public static class PersonQueries
         var normalised = email.Trim().ToUpperInvariant();
         return speakers.Where(s => s.PersonId == null && s.Email != null && s.Email.ToUpper() == normalised);
     }
+
+    /// <summary>A person's committee seats, by track name: what the navigation and the profile list.</summary>
+    public static async Task<List<CommitteeSeat>> SeatsOfAsync(this IQueryable<CommitteeMember> members, Guid personId, CancellationToken cancellationToken) =>
+        await members.AsNoTracking()
+            .Where(m => m.PersonId == personId)
+            .OrderBy(m => m.Track.Name)
+            .Select(m => new CommitteeSeat(m.TrackId, m.Track.Conference.Slug, m.Track.Slug, m.Track.Name, m.Role))
+            .ToListAsync(cancellationToken);
 }

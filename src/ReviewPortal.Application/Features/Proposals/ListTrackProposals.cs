@@ -33,7 +33,7 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
 {
     public async ValueTask<TrackProposals> Handle(ListTrackProposals query, CancellationToken cancellationToken)
     {
-        var track = await access.GetTrackForChairAsync(query.TrackId, cancellationToken);
+        var track = await access.ReadTrackForChairAsync(query.TrackId, cancellationToken);
         var visible = db.Submissions.AsNoTracking().Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft);
 
         var counts = await visible.GroupBy(s => s.Status)
@@ -53,7 +53,7 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
                 || s.Speakers.Any(sp => EF.Functions.Like(sp.Name.ToLower(), pattern, "\\")));
         }
 
-        var rows = await filtered
+        var rows = await filtered.AsSingleQuery()
             .OrderBy(s => s.SubmittedUtc).ThenBy(s => s.Title)
             .Select(s => new
             {

@@ -22,13 +22,23 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
         return submission;
     }
 
-    /// <summary>Loads the proposal for a speaker, the track's chair or an admin.</summary>
+    /// <summary>
+    /// Reads the proposal for a speaker, the track's chair or an admin: one statement, nothing tracked (it is for
+    /// showing, not changing). Of the committee only the reader's own seat is loaded, which is all
+    /// <see cref="Domain.Conferences.Track.IsChair"/> needs; the rest of the committee is not the reader's business here.
+    /// </summary>
     public async Task<(Submission Submission, bool AsSpeaker)> GetForReaderAsync(Guid submissionId, CancellationToken cancellationToken)
     {
-        var submission = await LoadAsync(submissionId, cancellationToken);
-        if (submission.IsSpeaker(UserId))
+        var me = UserId;
+        var submission = await db.Submissions.AsNoTracking().AsSingleQuery()
+            .Include(s => s.Track).ThenInclude(t => t.Conference)
+            .Include(s => s.Track).ThenInclude(t => t.Committee.Where(m => m.PersonId == me))
+            .Include(s => s.Speakers)
+            .SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken)
+            ?? throw NotFoundException.For("Proposal", submissionId);
+        if (submission.IsSpeaker(me))
             return (submission, true);
-        var chairOrAdmin = currentUser.IsInRole(Roles.Admin) || submission.Track.IsChair(UserId);
+        var chairOrAdmin = currentUser.IsInRole(Roles.Admin) || submission.Track.IsChair(me);
         // Drafts are the speakers' own until submitted.
         if (!chairOrAdmin || submission.Status == SubmissionStatus.Draft)
             throw NotFoundException.For("Proposal", submissionId);

@@ -22,4 +22,22 @@ public sealed class TrackAccess(IApplicationDbContext db, ICurrentUser currentUs
             throw new ForbiddenAccessException("Only the track's chair can do this.");
         return track;
     }
+
+    /// <summary>
+    /// Reads the track with its conference for a page or export, if the caller chairs it: one statement, nothing
+    /// tracked. Of the committee only the caller's own chair seat is loaded (enough for the check); use
+    /// <see cref="GetTrackForChairAsync"/> to change the track or its committee.
+    /// </summary>
+    public async Task<Track> ReadTrackForChairAsync(Guid trackId, CancellationToken cancellationToken)
+    {
+        var me = currentUser.Id ?? Guid.Empty;
+        var track = await db.Tracks.AsNoTracking().AsSingleQuery()
+            .Include(t => t.Conference)
+            .Include(t => t.Committee.Where(m => m.PersonId == me && m.Role == CommitteeRole.Chair))
+            .SingleOrDefaultAsync(t => t.Id == trackId, cancellationToken)
+            ?? throw NotFoundException.For("Track", trackId);
+        if (!IsAdminOrSystem && !track.IsChair(me))
+            throw new ForbiddenAccessException("Only the track's chair can do this.");
+        return track;
+    }
 }
