@@ -430,23 +430,44 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
-    ALTER TABLE "OutboxMessages" ADD "AttemptStartedUtc" timestamp with time zone;
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
+    ALTER TABLE "CommitteeMembers" ADD "RemovedUtc" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
-    ALTER TABLE "OutboxMessages" ADD "UnconfirmedAttempts" integer NOT NULL DEFAULT 0;
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
+    ALTER TABLE "AuditEntries" ADD "TrackId" uuid;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
+    UPDATE "AuditEntries" SET "TrackId" = "EntityId" WHERE "EntityType" = 'Track';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
+    CREATE INDEX "IX_AuditEntries_AtUtc" ON "AuditEntries" ("AtUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
+    CREATE INDEX "IX_AuditEntries_TrackId_AtUtc" ON "AuditEntries" ("TrackId", "AtUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261201084102_OutboxDeliveryAttempts', '10.0.15');
+    VALUES ('20261201085142_CommitteeSoftRemovalAndAuditTrack', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -200,9 +200,16 @@ namespace ReviewPortal.Migrations.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("TrackId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("AtUtc");
+
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("TrackId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });
@@ -218,6 +225,9 @@ namespace ReviewPortal.Migrations.Migrations
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RemovedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -9,6 +9,8 @@ public class AuditEntry
     public string Action { get; set; } = "";
     public string EntityType { get; set; } = "";
     public Guid EntityId { get; set; }
+    /// <summary>The track the change belongs to, if any: what a chair's audit log is filtered by.</summary>
+    public Guid? TrackId { get; set; }
     /// <summary>JSON with the before/after values.</summary>
     public string Details { get; set; } = "{}";
 }

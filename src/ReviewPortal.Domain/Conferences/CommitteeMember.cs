@@ -19,4 +19,9 @@ public class CommitteeMember
     public CommitteeRole Role { get; set; }
     /// <summary>Affiliation at the time of review (used for conflict-of-interest detection).</summary>
     public string? Affiliation { get; set; }
+    /// <summary>
+    /// Set when the chair removes the member. The row stays (soft removal) because later work (reviews, bids,
+    /// conflicts) refers to it; a global query filter hides removed members from every query of the committee.
+    /// </summary>
+    public DateTimeOffset? RemovedUtc { get; set; }
 }

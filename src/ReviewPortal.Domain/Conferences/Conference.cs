@@ -26,6 +26,25 @@ public class Conference
         return new DateTimeOffset(unspecified, offset).ToUniversalTime();
     }
 
+    /// <summary>
+    /// Why a wall-clock time cannot be turned into one instant, or null if it can: a time skipped when the clocks go
+    /// forward does not exist, and one in the hour repeated when they go back happens twice (both instants named).
+    /// </summary>
+    public string? ExplainUnclearLocalTime(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        var zone = TimeZone;
+        var shown = unspecified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        if (zone.IsInvalidTime(unspecified))
+            return $"{shown} does not exist in {TimeZoneId}: the clocks go forward then. Choose another time.";
+        if (!zone.IsAmbiguousTime(unspecified))
+            return null;
+        var instants = zone.GetAmbiguousTimeOffsets(unspecified).OrderByDescending(o => o)
+            .Select(o => Format(new DateTimeOffset(unspecified, o)) + $" = {new DateTimeOffset(unspecified, o).UtcDateTime:HH:mm} UTC");
+        return $"{shown} happens twice in {TimeZoneId}, because the clocks go back then: {string.Join(", or ", instants)}. "
+            + "Choose a time outside that hour.";
+    }
+
     /// <summary>"Tue 14 Nov 2023, 17:00 UTC-05:00 (America/New_York)": how every time is shown to people.</summary>
     public string Format(DateTimeOffset utc)
     {

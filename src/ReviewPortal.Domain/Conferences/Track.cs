@@ -50,5 +50,35 @@ public class Track
                 $"The call for proposals of {Name} closed on {Conference.Format(CfpClosesUtc)}.", CfpClosesUtc);
     }
 
-    public bool IsChair(Guid personId) => Committee.Any(m => m.PersonId == personId && m.Role == CommitteeRole.Chair);
+    /// <summary>Where the call for proposals stands, in the conference's zone: when it opens, until when it is open, or when it closed.</summary>
+    public string DescribeCfp(DateTimeOffset nowUtc) =>
+        nowUtc < CfpOpensUtc ? $"The call for proposals is not open yet: it opens on {Conference.Format(CfpOpensUtc)}."
+        : nowUtc < CfpClosesUtc ? $"The call for proposals is open until {Conference.Format(CfpClosesUtc)}."
+        : $"The call for proposals closed on {Conference.Format(CfpClosesUtc)}.";
+
+    /// <summary>Sets a member's role; a track always keeps at least one chair.</summary>
+    public void ChangeRole(CommitteeMember member, CommitteeRole role)
+    {
+        if (member.Role == CommitteeRole.Chair && role != CommitteeRole.Chair)
+            EnsureAnotherChair(member, "made a reviewer");
+        member.Role = role;
+    }
+
+    /// <summary>Takes a member off the committee. The row stays, marked removed, so work they did keeps its author.</summary>
+    public void RemoveMember(CommitteeMember member, DateTimeOffset nowUtc)
+    {
+        if (member.Role == CommitteeRole.Chair)
+            EnsureAnotherChair(member, "removed");
+        // Not removed from Committee: EF would delete an orphaned row. Queries no longer load it (query filter).
+        member.RemovedUtc = nowUtc;
+    }
+
+    private void EnsureAnotherChair(CommitteeMember member, string what)
+    {
+        if (!Committee.Any(m => m != member && m.RemovedUtc is null && m.Role == CommitteeRole.Chair))
+            throw new InvalidStateException(
+                $"{member.Person?.DisplayName ?? "This member"} is the track's only chair and cannot be {what}: make someone else a chair first.");
+    }
+
+    public bool IsChair(Guid personId) => Committee.Any(m => m.PersonId == personId && m.Role == CommitteeRole.Chair && m.RemovedUtc is null);
 }

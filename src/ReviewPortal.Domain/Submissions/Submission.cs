@@ -130,11 +130,12 @@ public class Submission
         UpdatedUtc = nowUtc;
     }
 
-    /// <summary>Used by imports, which bring proposals in already submitted.</summary>
+    /// <summary>Used by imports, which bring proposals in already submitted; their last change is that submission, not the import.</summary>
     public void MarkImportedAsSubmitted(DateTimeOffset submittedUtc)
     {
         Status = SubmissionStatus.Submitted;
         SubmittedUtc = submittedUtc;
+        UpdatedUtc = submittedUtc;
     }
 
     public static string Describe(SubmissionStatus status) => status switch

@@ -13,12 +13,22 @@ using ReviewPortal.Infrastructure.Identity;
 
 namespace ReviewPortal.Infrastructure.Seed;
 
-/// <summary>A demo account and its password (shown at start-up).</summary>
-public sealed record DemoLogin(string Role, string Name, string Email, string Password);
+/// <summary>A demo account and its password; <paramref name="Roles"/> lists its demo roles, most significant first ("chair,speaker").</summary>
+public sealed record DemoLogin(string Roles, string Name, string Email, string Password)
+{
+    /// <summary>The first of <see cref="Roles"/>: what the person is shown as in the start-up banner.</summary>
+    public string PrimaryRole => Roles.Split(',')[0];
+
+    /// <summary>The four logins the start-up banner prints (admin, chair, a reviewer, a speaker); the rest are only in the file.</summary>
+    public static readonly IReadOnlyList<string> HeadlineEmails =
+        ["admin@lpc-demo.example", "daniel.borkmann@lpc-demo.example", "jakub.kicinski@lpc-demo.example", "alan.maguire@lpc-demo.example"];
+
+    public bool IsHeadline => HeadlineEmails.Contains(Email, StringComparer.OrdinalIgnoreCase);
+}
 
 /// <summary>
 /// Seeds the LPC 2023 eBPF &amp; Networking track: conference, track, the 8-member committee with its chair,
-/// demo accounts, and the 38 talks + opening imported through <see cref="ImportProposals"/> (the chair's
+/// a demo account for every committee member and speaker, and the 38 talks + opening imported through <see cref="ImportProposals"/> (the chair's
 /// import path). Safe to run on every start: what exists is left alone.
 /// </summary>
 public sealed partial class DemoSeeder(
@@ -89,14 +99,16 @@ public sealed partial class DemoSeeder(
         foreach (var member in data.Track.Committee)
         {
             var role = member.Role == "chair" ? CommitteeRole.Chair : CommitteeRole.Reviewer;
-            var demoRole = role == CommitteeRole.Chair ? "chair" : member.Name == "Jakub Kicinski" ? "reviewer" : null;
-            var person = await EnsureAccountAsync(member.Name, EmailOf(member.Name), member.Affiliation, created, demoRole);
+            var person = await EnsureAccountAsync(member.Name, EmailOf(member.Name), member.Affiliation, created, RolesOf(data, member.Name));
             if (track.Committee.All(m => m.PersonId != person.Id))
                 track.Committee.Add(new CommitteeMember { Track = track, PersonId = person.Id, Role = role, Affiliation = member.Affiliation });
         }
 
-        var speaker = data.Talks.SelectMany(t => t.Speakers).First(s => s.Name == "Alan Maguire");
-        await EnsureAccountAsync(speaker.Name, EmailOf(speaker.Name), speaker.Affiliation, created, "speaker");
+        // Every speaker of the track gets an account too, so each can sign in and find their proposals under "My proposals".
+        var committee = data.Track.Committee.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var speaker in ScheduledTalks(data).SelectMany(t => t.Speakers)
+                     .DistinctBy(s => s.Name).Where(s => !committee.Contains(s.Name)))
+            await EnsureAccountAsync(speaker.Name, EmailOf(speaker.Name), speaker.Affiliation, created, RolesOf(data, speaker.Name));
         await db.SaveChangesAsync(cancellationToken);
 
         var result = await mediator.Send(new ImportProposals(track.Id, ToDocument(data, conference)), cancellationToken);
@@ -107,7 +119,6 @@ public sealed partial class DemoSeeder(
     /// <summary>Maps the LPC file to the import format. Speakers who have demo accounts get their e-mail so they are linked.</summary>
     internal static ProposalsDocument ToDocument(LpcDataFile data, Conference conference)
     {
-        var withAccounts = data.Track.Committee.Select(m => m.Name).Append("Alan Maguire").ToHashSet(StringComparer.Ordinal);
         var submitted = conference.FromLocal(new DateTime(2023, 8, 1, 12, 0, 0, DateTimeKind.Unspecified));
         return new ProposalsDocument
         {
@@ -115,19 +126,46 @@ public sealed partial class DemoSeeder(
             Conference = data.Conference.Name,
             Track = data.Track.Name,
             // The source also lists one talk without a slot (twice); the track's programme is the 38 scheduled talks + opening.
-            Proposals = data.Talks.Where(t => t.Start is not null).Select(t => new ProposalRecord
+            Proposals = ScheduledTalks(data).Select(t => new ProposalRecord
             {
                 Title = t.Title,
-                Abstract = string.IsNullOrWhiteSpace(t.Abstract) ? $"{t.Title}." : t.Abstract,
+                Abstract = AbstractOf(t),
                 Kind = t.Kind == "opening" ? "organisational" : "talk",
                 DurationMinutes = t.DurationMinutes,
                 Topics = TopicsOf(t),
                 SubmittedUtc = submitted,
-                Speakers = t.Speakers.Select(s => new SpeakerRecord(
-                    s.Name, withAccounts.Contains(s.Name) ? EmailOf(s.Name) : null, s.Affiliation)).ToList(),
+                Speakers = t.Speakers.Select(s => new SpeakerRecord(s.Name, EmailOf(s.Name), s.Affiliation)).ToList(),
             }).ToList(),
         };
     }
+
+    /// <summary>The source also lists one talk without a slot (twice); the track's programme is the 38 scheduled talks + opening.</summary>
+    private static IEnumerable<LpcTalk> ScheduledTalks(LpcDataFile data) => data.Talks.Where(t => t.Start is not null);
+
+    /// <summary>The demo roles of a person, most significant first ("chair", "reviewer", then "speaker").</summary>
+    internal static string RolesOf(LpcDataFile data, string name)
+    {
+        var roles = new List<string>();
+        if (data.Track.Committee.FirstOrDefault(m => m.Name == name) is { } member)
+            roles.Add(member.Role == "chair" ? "chair" : "reviewer");
+        if (ScheduledTalks(data).Any(t => t.Speakers.Any(s => s.Name == name)))
+            roles.Add("speaker");
+        return string.Join(',', roles);
+    }
+
+    /// <summary>The source's excerpts end in "..." where it cut them; the demo says so instead of passing the cut off as the speaker's text.</summary>
+    internal static string AbstractOf(LpcTalk talk)
+    {
+        if (string.IsNullOrWhiteSpace(talk.Abstract))
+            return talk.Kind == "opening" ? "Opening of the track by its organisers." : $"{talk.Title}.";
+        var text = talk.Abstract.Trim();
+        return text.EndsWith("...", StringComparison.Ordinal)
+            ? text[..^3].TrimEnd() + " " + TruncationNote
+            : text;
+    }
+
+    /// <summary>Appended to abstracts that the source cut short.</summary>
+    public const string TruncationNote = "… (abstract shortened in the source)";
 
     private static List<string> TopicsOf(LpcTalk talk)
     {
@@ -161,7 +199,7 @@ public sealed partial class DemoSeeder(
         return $"{local}@{DemoDomain}";
     }
 
-    private async Task<Person> EnsureAccountAsync(string name, string email, string? affiliation, List<DemoLogin> created, string? demoRole)
+    private async Task<Person> EnsureAccountAsync(string name, string email, string? affiliation, List<DemoLogin> created, string demoRole)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)
@@ -171,10 +209,9 @@ public sealed partial class DemoSeeder(
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Could not create demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-            if (demoRole is not null)
-                created.Add(new DemoLogin(demoRole, name, email, password));
+            created.Add(new DemoLogin(demoRole, name, email, password));
         }
-        else if (demoRole is not null && !_knownLogins.Contains(email))
+        else if (!_knownLogins.Contains(email))
         {
             var password = NewPassword();
             await users.RemovePasswordAsync(user);

@@ -48,6 +48,14 @@ internal static class ProposalEndpoints
             })
             .WithName("WithdrawProposal");
 
+        speaker.MapDelete("/proposals/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new DeleteDraft(id), ct);
+                return Results.NoContent();
+            })
+            .WithName("DeleteDraft")
+            .WithSummary("Delete a draft (204). A submitted proposal cannot be deleted (409): withdraw it instead.");
+
         speaker.MapGet("/me/proposals", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListMyProposals(), ct)))
             .WithName("ListMyProposals");
 

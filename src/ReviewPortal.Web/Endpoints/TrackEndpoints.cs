@@ -49,6 +49,22 @@ internal static class TrackEndpoints
             })
             .WithName("AddCommitteeMember");
 
+        setup.MapDelete("/tracks/{trackId:guid}/committee/{memberId:guid}", async (Guid trackId, Guid memberId, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new RemoveCommitteeMember(trackId, memberId), ct);
+                return Results.NoContent();
+            })
+            .WithName("RemoveCommitteeMember")
+            .WithSummary("Take a member off the committee (204); their work stays. The last chair cannot be removed (409).");
+
+        setup.MapPut("/tracks/{trackId:guid}/committee/{memberId:guid}", async (Guid trackId, Guid memberId, CommitteeRoleRequest body, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new ChangeCommitteeRole(trackId, memberId, body.Role), ct);
+                return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
+            })
+            .WithName("ChangeCommitteeRole")
+            .WithSummary("Set a member's role (Reviewer or Chair); a track keeps at least one chair (409).");
+
         setup.MapPut("/me/profile", async (UpdateMyProfile command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command, ct);
@@ -63,5 +79,7 @@ internal sealed record UpdateConferenceRequest(string Name, string TimeZoneId, D
 internal sealed record CreateTrackRequest(string Slug, string ChairEmail, TrackSettings Settings);
 
 internal sealed record UpdateTrackRequest(uint Version, TrackSettings Settings);
+
+internal sealed record CommitteeRoleRequest(ReviewPortal.Domain.Conferences.CommitteeRole Role);
 
 internal sealed record CommitteeMemberRequest(string Email, ReviewPortal.Domain.Conferences.CommitteeRole Role, string? Affiliation);

@@ -33,7 +33,7 @@ internal static class StartupTasks
         var logins = new List<DemoLogin>();
         if (configuration.GetValue("Seed:DemoData", false))
         {
-            var file = Path.Combine(AppPaths.DataRoot(configuration, app.Environment), "demo-logins.tsv");
+            var file = DemoLoginsFile(configuration, app.Environment);
             var known = ReadDemoLogins(file);
             var changed = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
                 .SeedAsync(known.Select(l => l.Email).ToHashSet(StringComparer.Ordinal));
@@ -51,8 +51,13 @@ internal static class StartupTasks
         if (!mail.UsesSmtp)
             logger.LogWarning("No SMTP server configured (Mail:Smtp:Host): mail is written as .eml files under {Directory}", mail.PickupDirectory);
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, logins));
+        var demoLoginsFile = DemoLoginsFile(configuration, app.Environment);
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, logins, demoLoginsFile));
     }
+
+    /// <summary>"roles, name, e-mail, password" per line (tab-separated) for every demo account.</summary>
+    private static string DemoLoginsFile(IConfiguration configuration, IWebHostEnvironment environment) =>
+        Path.Combine(AppPaths.DataRoot(configuration, environment), "demo-logins.tsv");
 
     /// <summary>
     /// How a real deployment gets its first admin: list the e-mail in App:AdminEmails; once that account
@@ -82,12 +87,15 @@ internal static class StartupTasks
 
     private static List<DemoLogin> RememberDemoLogins(string file, List<DemoLogin> known, IReadOnlyList<DemoLogin> created)
     {
+        // The four headline logins first (admin, chair, reviewer, speaker), then everyone else by role and name.
         var merged = known.Where(k => created.All(c => c.Email != k.Email)).Concat(created)
-            .OrderBy(l => Array.IndexOf(["admin", "chair", "reviewer", "speaker"], l.Role)).ToList();
+            .OrderBy(l => l.IsHeadline ? DemoLogin.HeadlineEmails.ToList().IndexOf(l.Email) : int.MaxValue)
+            .ThenBy(l => Array.IndexOf(["admin", "chair", "reviewer", "speaker"], l.PrimaryRole))
+            .ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
         if (created.Count > 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllLines(file, merged.Select(l => $"{l.Role}\t{l.Name}\t{l.Email}\t{l.Password}"));
+            File.WriteAllLines(file, merged.Select(l => $"{l.Roles}\t{l.Name}\t{l.Email}\t{l.Password}"));
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
@@ -95,7 +103,7 @@ internal static class StartupTasks
         return merged;
     }
 
-    private static void PrintBanner(WebApplication app, List<DemoLogin> logins)
+    private static void PrintBanner(WebApplication app, List<DemoLogin> logins, string demoLoginsFile)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var text = new StringBuilder();
@@ -106,8 +114,10 @@ internal static class StartupTasks
         if (logins.Count > 0)
         {
             text.AppendLine("Demo logins (LPC 2023 eBPF & Networking track):");
-            foreach (var l in logins)
-                text.AppendLine($"  {l.Role,-9} {l.Email,-40} {l.Password}   ({l.Name})");
+            foreach (var l in logins.Where(l => l.IsHeadline))
+                text.AppendLine($"  {l.PrimaryRole,-9} {l.Email,-40} {l.Password}   ({l.Name})");
+            if (logins.Count(l => !l.IsHeadline) is var more and > 0)
+                text.AppendLine($"  … and {more} more (every committee member and speaker) in {demoLoginsFile}");
         }
 
         text.AppendLine("Stop with Ctrl+C.");

@@ -35,17 +35,20 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
     /// <summary>The app's DataDirectory (a temp folder of this fixture); the demo seed writes demo-logins.tsv here.</summary>
     public string DataDirectory => Path.Combine(_root, "data");
 
-    /// <summary>The demo seed's logins ("role\tname\temail\tpassword" lines), written at start-up.</summary>
+    /// <summary>The demo seed's logins ("roles\tname\temail\tpassword" lines, roles like "chair,speaker"), written at start-up.</summary>
     public string DemoLoginsFile => Path.Combine(DataDirectory, "demo-logins.tsv");
 
-    /// <summary>The demo login of this role ("admin", "chair", "reviewer", "speaker"), as the seed wrote it to <see cref="DemoLoginsFile"/>.</summary>
+    /// <summary>
+    /// The first demo login whose main (first) role is this one ("admin", "chair", "reviewer", "speaker"), as the seed wrote it
+    /// to <see cref="DemoLoginsFile"/>: the headline logins come first (Daniel Borkmann, Jakub Kicinski, Alan Maguire).
+    /// </summary>
     public DemoAccount DemoLogin(string role)
     {
         if (!File.Exists(DemoLoginsFile))
             throw new FileNotFoundException("The demo seed wrote no logins (is Seed:DemoData on?).", DemoLoginsFile);
         return File.ReadAllLines(DemoLoginsFile)
             .Select(line => line.Split('\t'))
-            .Where(parts => parts.Length == 4 && parts[0] == role)
+            .Where(parts => parts.Length == 4 && parts[0].Split(',')[0] == role)
             .Select(parts => new DemoAccount(parts[0], parts[1], parts[2], parts[3]))
             .FirstOrDefault()
             ?? throw new InvalidOperationException($"No {role} login in {DemoLoginsFile}:\n{File.ReadAllText(DemoLoginsFile)}");

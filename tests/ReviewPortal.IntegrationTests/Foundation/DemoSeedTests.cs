@@ -48,7 +48,7 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var again = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-                .SeedAsync(new HashSet<string>(StringComparer.Ordinal) { "admin@lpc-demo.example", "daniel.borkmann@lpc-demo.example", "jakub.kicinski@lpc-demo.example", "alan.maguire@lpc-demo.example" });
+                .SeedAsync(DemoLogins().Select(l => l.Email).ToHashSet(StringComparer.Ordinal));
             Assert.Empty(again);
         }
 
@@ -57,5 +57,78 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         var alan = await app.WithDbAsync(db => db.SubmissionSpeakers.AsNoTracking().Include(s => s.Person)
             .SingleAsync(s => s.Name == "Alan Maguire"));
         Assert.Equal("alan.maguire@lpc-demo.example", alan.Person?.Email);
+    }
+
+    private List<DemoLogin> DemoLogins() =>
+        File.ReadAllLines(Path.Combine(app.MailDirectory, "data", "demo-logins.tsv"))
+            .Select(l => l.Split('\t')).Select(p => new DemoLogin(p[0], p[1], p[2], p[3])).ToList();
+
+    [Fact]
+    public async Task Every_committee_member_and_speaker_has_a_demo_login_listed_with_their_roles_and_can_sign_in()
+    {
+        var logins = DemoLogins();
+        var people = await app.WithDbAsync(db => db.SubmissionSpeakers.AsNoTracking().Select(s => s.Name)
+            .Union(db.CommitteeMembers.AsNoTracking().Select(m => m.Person.DisplayName)).ToListAsync());
+        Assert.Equal(56, people.Count); // 51 speakers and 8 committee members, 3 of whom also speak
+        Assert.Equal(people.Order(StringComparer.Ordinal), logins.Where(l => l.Email != "admin@lpc-demo.example").Select(l => l.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["admin", "chair,speaker", "reviewer,speaker", "speaker"], logins.Take(4).Select(l => l.Roles)); // the headline four first
+        Assert.Equal("Daniel Borkmann", logins[1].Name);
+        Assert.Equal("Alan Maguire", logins[3].Name);
+        Assert.Equal("reviewer,speaker", Assert.Single(logins, l => l.Name == "Martin Lau").Roles);
+        Assert.Equal("reviewer", Assert.Single(logins, l => l.Name == "Eric Dumazet").Roles);
+        Assert.Equal("speaker", Assert.Single(logins, l => l.Name == "Anton Protopopov").Roles);
+        Assert.All(logins, l => Assert.EndsWith("@lpc-demo.example", l.Email, StringComparison.Ordinal));
+
+        foreach (var login in logins)
+        {
+            using var client = app.CreateBrowserClient();
+            await Accounts.SignInAsync(client, login.Email, login.Password);
+        }
+    }
+
+    [Fact]
+    public async Task A_demo_speaker_finds_their_talk_under_my_proposals_last_changed_when_it_was_submitted()
+    {
+        var anton = Assert.Single(DemoLogins(), l => l.Name == "Anton Protopopov");
+        using var client = app.CreateBrowserClient();
+        await Accounts.SignInAsync(client, anton.Email, anton.Password);
+
+        var talks = await app.WithDbAsync(db => db.Submissions.AsNoTracking()
+            .Where(s => s.Speakers.Any(sp => sp.Name == "Anton Protopopov")).ToListAsync());
+        var page = await HtmlPage.GetAsync(client, "/Proposals");
+        Assert.NotEmpty(talks);
+        Assert.All(talks, t => Assert.Contains(t.Title, page.Text, StringComparison.Ordinal));
+        Assert.Contains("Tue 1 Aug 2023, 12:00", page.Text, StringComparison.Ordinal); // the submission, not the day of seeding
+        Assert.All(talks, t => Assert.Equal(t.SubmittedUtc, t.UpdatedUtc));
+    }
+
+    [Fact]
+    public async Task Abstracts_cut_short_in_the_source_say_so()
+    {
+        var abstracts = await app.WithDbAsync(db => db.Submissions.AsNoTracking().Select(s => s.Abstract).ToListAsync());
+        Assert.DoesNotContain(abstracts, a => a.EndsWith("...", StringComparison.Ordinal));
+        Assert.True(abstracts.Count(a => a.EndsWith(DemoSeeder.TruncationNote, StringComparison.Ordinal)) >= 30);
+        var btf = await app.WithDbAsync(db => db.Submissions.AsNoTracking().SingleAsync(s => s.Title == "BTF: open issues and suggested solutions"));
+        Assert.EndsWith("that will benefit BTF adoption. These … (abstract shortened in the source)", btf.Abstract, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_opening_is_an_organisers_item_outside_the_chairs_review_list_and_the_home_page_counts_38_proposals()
+    {
+        var chair = Assert.Single(DemoLogins(), l => l.Name == "Daniel Borkmann");
+        using var client = app.CreateBrowserClient();
+        await Accounts.SignInAsync(client, chair.Email, chair.Password);
+        var trackId = await app.WithDbAsync(db => db.Tracks.Where(t => t.Slug == DemoSeeder.TrackSlug).Select(t => t.Id).SingleAsync());
+        var opening = await app.WithDbAsync(db => db.Submissions.Where(s => s.Title == "Opening remarks").Select(s => s.Id).SingleAsync());
+
+        var list = await Problems.JsonAsync(await client.GetAsync(new Uri($"/api/v1/tracks/{trackId}/proposals", UriKind.Relative)));
+        Assert.Equal(38, list.GetProperty("total").GetInt32());
+        Assert.DoesNotContain(list.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("title").GetString() == "Opening remarks");
+
+        var details = await HtmlPage.GetAsync(client, $"/Proposals/{opening}");
+        Assert.Contains("Organisers' item", details.Text, StringComparison.Ordinal);
+
+        var home = await HtmlPage.GetAsync(app.CreateBrowserClient(), "/");
+        Assert.Contains("38 proposals", home.Text, StringComparison.Ordinal);
     }
 }

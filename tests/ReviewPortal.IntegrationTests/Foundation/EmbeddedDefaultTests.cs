@@ -62,7 +62,7 @@ public sealed class EmbeddedDefaultTests : IDisposable
             var conferences = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/conferences", UriKind.Relative))).RootElement;
             var track = conferences[0].GetProperty("tracks")[0];
             Assert.Equal("eBPF & Networking Track", track.GetProperty("name").GetString());
-            Assert.Equal(39, track.GetProperty("proposalCount").GetInt32());
+            Assert.Equal(38, track.GetProperty("proposalCount").GetInt32()); // 38 talks: the opening is an organisers' item
         }
         finally
         {

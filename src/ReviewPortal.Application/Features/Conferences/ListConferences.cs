@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Conferences;
 
@@ -30,7 +31,9 @@ public sealed class ListConferencesHandler(IApplicationDbContext db, TimeProvide
                 {
                     t.Id, t.Name, t.Slug, t.CfpOpensUtc, t.CfpClosesUtc,
                     CommitteeSize = t.Committee.Count,
-                    ProposalCount = db.Submissions.Count(s => s.TrackId == t.Id && s.Status != Domain.Submissions.SubmissionStatus.Draft),
+                    // Proposals that are in: not drafts, not withdrawn, and not organisers' items (which nobody submits).
+                    ProposalCount = db.Submissions.Count(s => s.TrackId == t.Id && s.Kind == SubmissionKind.Talk
+                        && s.Status != SubmissionStatus.Draft && s.Status != SubmissionStatus.Withdrawn),
                 }).ToList(),
             })
             .ToListAsync(cancellationToken);

@@ -82,13 +82,14 @@ public sealed class CreateProposalHandler(
             PersonId = me.Id,
         });
         db.Submissions.Add(submission);
-        await fields.ApplyAsync(submission, command, me, cancellationToken);
+        var speakers = await fields.ApplyAsync(submission, command, me, cancellationToken);
 
         if (command.Submit)
-        {
             submission.Submit(now);
-            await mails.SubmittedAsync(submission, cancellationToken);
-        }
+        // One mail per person: new co-speakers get their "added" mail (which says whether it is submitted), the rest "submitted".
+        await mails.SpeakersChangedAsync(submission, me, speakers, cancellationToken);
+        if (command.Submit)
+            await mails.SubmittedAsync(submission, speakers, cancellationToken);
 
         return submission.Id;
     }

@@ -28,7 +28,9 @@ public sealed record ProposalDetails(
     bool CanEdit,
     bool CanSubmit,
     bool CanWithdraw,
-    bool IsSpeaker);
+    bool IsSpeaker,
+    bool CanDelete = false,
+    bool IsOrganisersItem = false);
 
 public sealed record SpeakerView(string Name, string? Email, string? Affiliation, bool HasAccount);
 
@@ -51,6 +53,8 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             asSpeaker && s.CanEdit(now),
             asSpeaker && s.CanSubmit(now),
             asSpeaker && s.CanWithdraw,
-            asSpeaker);
+            asSpeaker,
+            CanDelete: asSpeaker && s.Status == SubmissionStatus.Draft,
+            IsOrganisersItem: s.Kind == SubmissionKind.Organisational);
     }
 }

@@ -10,7 +10,8 @@ namespace ReviewPortal.Application.Features.Proposals;
 public sealed record GetTrackForSubmission(Guid TrackId) : IQuery<TrackForSubmission>;
 
 public sealed record TrackForSubmission(
-    Guid Id, string Name, string ConferenceName, IReadOnlyList<string> Topics, int MaxSpeakers, string CfpCloses, bool CfpOpen);
+    Guid Id, string Name, string ConferenceName, IReadOnlyList<string> Topics, int MaxSpeakers, string CfpCloses, bool CfpOpen,
+    string CfpStatus = "");
 
 public sealed class GetTrackForSubmissionValidator : AbstractValidator<GetTrackForSubmission>
 {
@@ -26,6 +27,6 @@ public sealed class GetTrackForSubmissionHandler(IApplicationDbContext db, TimeP
             .SingleOrDefaultAsync(t => t.Id == query.TrackId, cancellationToken)
             ?? throw NotFoundException.For("Track", query.TrackId);
         return new TrackForSubmission(track.Id, track.Name, track.Conference.Name, track.Topics, track.MaxSpeakersPerProposal,
-            track.Conference.Format(track.CfpClosesUtc), track.IsCfpOpen(clock.GetUtcNow()));
+            track.Conference.Format(track.CfpClosesUtc), track.IsCfpOpen(clock.GetUtcNow()), track.DescribeCfp(clock.GetUtcNow()));
     }
 }

@@ -34,7 +34,9 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
     public async ValueTask<TrackProposals> Handle(ListTrackProposals query, CancellationToken cancellationToken)
     {
         var track = await access.ReadTrackForChairAsync(query.TrackId, cancellationToken);
-        var visible = db.Submissions.AsNoTracking().Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft);
+        // Organisers' items (the opening) are not proposals to review: they stay out of the list and its counts.
+        var visible = db.Submissions.AsNoTracking()
+            .Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft && s.Kind == SubmissionKind.Talk);
 
         var counts = await visible.GroupBy(s => s.Status)
             .Select(g => new { g.Key, Count = g.Count() })

@@ -2,7 +2,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
-using ReviewPortal.Application.Common.Mail;
 using ReviewPortal.Application.Features.People;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.People;
@@ -50,8 +49,14 @@ public sealed class ProposalFieldsValidator : AbstractValidator<IProposalFields>
     }
 }
 
+/// <summary>Who joined and who left a proposal's speakers in one change; <see cref="ProposalMails"/> tells each of them once.</summary>
+public sealed record SpeakerChanges(IReadOnlyList<SubmissionSpeaker> Added, IReadOnlyList<SubmissionSpeaker> Removed)
+{
+    public static readonly SpeakerChanges None = new([], []);
+}
+
 /// <summary>Applies speaker-written fields to a proposal, with the rules that depend on its track.</summary>
-public sealed class ProposalFields(IApplicationDbContext db, IEmailOutbox outbox, ILinkBuilder links)
+public sealed class ProposalFields(IApplicationDbContext db)
 {
     public static void EnsureTrackRules(IProposalFields fields, Track track)
     {
@@ -68,8 +73,11 @@ public sealed class ProposalFields(IApplicationDbContext db, IEmailOutbox outbox
             throw new ValidationException(failures);
     }
 
-    /// <summary>Writes title, abstract, notes, topics and co-speakers; new co-speakers are linked or invited by mail.</summary>
-    public async Task ApplyAsync(Submission submission, IProposalFields fields, Person submitter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes title, abstract, notes, topics and co-speakers; a new co-speaker with an account is linked to it.
+    /// Returns who was added and removed, for the caller to mail once the whole change is known (one mail per person per event).
+    /// </summary>
+    public async Task<SpeakerChanges> ApplyAsync(Submission submission, IProposalFields fields, Person submitter, CancellationToken cancellationToken)
     {
         EnsureTrackRules(fields, submission.Track);
         var primary = submission.Speakers.OrderBy(s => s.Order).FirstOrDefault();
@@ -87,8 +95,10 @@ public sealed class ProposalFields(IApplicationDbContext db, IEmailOutbox outbox
         var accounts = await db.People.WithAnyEmail(emails)
             .ToDictionaryAsync(p => p.Email.ToUpperInvariant(), cancellationToken);
 
-        foreach (var gone in existing.Where(s => !emails.Contains(s.Email?.ToUpperInvariant() ?? "")))
+        var removed = existing.Where(s => !emails.Contains(s.Email?.ToUpperInvariant() ?? "")).ToList();
+        foreach (var gone in removed)
             submission.Speakers.Remove(gone);
+        var added = new List<SubmissionSpeaker>();
 
         var order = 1;
         foreach (var input in wanted)
@@ -101,26 +111,18 @@ public sealed class ProposalFields(IApplicationDbContext db, IEmailOutbox outbox
                 submission.Speakers.Add(speaker);
                 accounts.TryGetValue(key, out var person);
                 speaker.PersonId = person?.Id;
-                await NotifyNewCoSpeakerAsync(submission, submitter, input, person, cancellationToken);
+                speaker.Person = person;
+                added.Add(speaker);
             }
 
             speaker.Name = input.Name.Trim();
-            speaker.Affiliation = string.IsNullOrWhiteSpace(input.Affiliation) ? null : input.Affiliation.Trim();
+            // A linked co-speaker's affiliation comes from their own profile when the submitter leaves it empty.
+            speaker.Affiliation = !string.IsNullOrWhiteSpace(input.Affiliation) ? input.Affiliation.Trim()
+                : speaker.PersonId is { } linked && accounts.Values.FirstOrDefault(p => p.Id == linked) is { } profile ? profile.Affiliation
+                : null;
             speaker.Order = order++;
         }
-    }
 
-    private async Task NotifyNewCoSpeakerAsync(Submission submission, Person submitter, CoSpeakerInput input, Person? account, CancellationToken cancellationToken)
-    {
-        var model = new
-        {
-            Name = input.Name.Trim(),
-            Submitter = submitter.DisplayName,
-            submission.Title,
-            Track = submission.Track.Name,
-            Link = account is null ? links.Register(input.Email.Trim()) : links.Submission(submission.Id),
-        };
-        await outbox.EnqueueAsync(account is null ? "proposal.co-speaker-invited" : "proposal.co-speaker-added",
-            input.Email.Trim(), input.Name.Trim(), model, cancellationToken);
+        return new SpeakerChanges(added, removed);
     }
 }

@@ -27,7 +27,7 @@ public sealed class UpdateProposalValidator : AbstractValidator<UpdateProposal>
     }
 }
 
-public sealed class UpdateProposalHandler(IApplicationDbContext db, ProposalAccess access, ProposalFields fields, TimeProvider clock)
+public sealed class UpdateProposalHandler(IApplicationDbContext db, ProposalAccess access, ProposalFields fields, ProposalMails mails, TimeProvider clock)
     : ICommandHandler<UpdateProposal, uint>
 {
     public async ValueTask<uint> Handle(UpdateProposal command, CancellationToken cancellationToken)
@@ -39,8 +39,9 @@ public sealed class UpdateProposalHandler(IApplicationDbContext db, ProposalAcce
         // Optimistic concurrency: the UPDATE only matches the row version the editor started from.
         db.Entry(submission).Property(s => s.Version).OriginalValue = command.Version;
         var me = await db.People.SingleAsync(p => p.Id == access.UserId, cancellationToken);
-        await fields.ApplyAsync(submission, command, me, cancellationToken);
+        var speakers = await fields.ApplyAsync(submission, command, me, cancellationToken);
         submission.UpdatedUtc = now;
+        await mails.SpeakersChangedAsync(submission, me, speakers, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         return submission.Version;

@@ -35,13 +35,25 @@ public sealed class AddCommitteeMemberHandler(IApplicationDbContext db, TrackAcc
         var member = track.Committee.SingleOrDefault(m => m.PersonId == person.Id);
         if (member is null)
         {
-            member = new CommitteeMember { TrackId = track.Id, PersonId = person.Id };
-            db.CommitteeMembers.Add(member);
+            // Someone removed earlier is seated again on their old row (one row per person and track).
+            member = await db.CommitteeMembers.IgnoreQueryFilters()
+                .SingleOrDefaultAsync(m => m.TrackId == track.Id && m.PersonId == person.Id, cancellationToken);
+            if (member is null)
+            {
+                member = new CommitteeMember { TrackId = track.Id, PersonId = person.Id, Role = command.Role };
+                db.CommitteeMembers.Add(member);
+            }
+
+            member.RemovedUtc = null;
+            member.Role = command.Role;
+        }
+        else
+        {
+            track.ChangeRole(member, command.Role);
         }
 
-        member.Role = command.Role;
         member.Affiliation = string.IsNullOrWhiteSpace(command.Affiliation) ? person.Affiliation : command.Affiliation.Trim();
-        audit.Record("track.committee-member-set", "Track", track.Id, new { person.Email, Role = command.Role.ToString() });
+        audit.Record("track.committee-member-set", AuditTrail.TrackEntity, track.Id, new { person.Email, Name = person.DisplayName, Role = command.Role.ToString() });
         return member.Id;
     }
 }

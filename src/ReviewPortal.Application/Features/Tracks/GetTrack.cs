@@ -30,7 +30,8 @@ public sealed record TrackDetails(
     string ReviewDeadline,
     bool CfpOpen,
     IReadOnlyList<string> Topics,
-    IReadOnlyList<CommitteeMemberView> Committee);
+    IReadOnlyList<CommitteeMemberView> Committee,
+    string CfpStatus = "");
 
 public sealed record CommitteeMemberView(string Name, string? Affiliation, CommitteeRole Role);
 
@@ -65,6 +66,7 @@ public sealed class GetTrackHandler(IApplicationDbContext db, TimeProvider clock
             track.Committee
                 .OrderByDescending(m => m.Role).ThenBy(m => m.Person.DisplayName)
                 .Select(m => new CommitteeMemberView(m.Person.DisplayName, m.Affiliation, m.Role))
-                .ToList());
+                .ToList(),
+            track.DescribeCfp(clock.GetUtcNow()));
     }
 }

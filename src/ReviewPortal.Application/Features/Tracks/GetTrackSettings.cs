@@ -10,7 +10,10 @@ public sealed record GetTrackSettings(Guid TrackId) : IQuery<TrackSettingsView>;
 
 public sealed record TrackSettingsView(
     Guid TrackId, uint Version, string ConferenceName, string ConferenceSlug, string Slug, string TimeZoneId,
-    TrackSettings Settings, IReadOnlyList<CommitteeMemberView> Committee);
+    TrackSettings Settings, IReadOnlyList<CommitteeSeatView> Committee);
+
+/// <summary>A committee member as the chair manages them: <paramref name="Id"/> is what remove and change-role take.</summary>
+public sealed record CommitteeSeatView(Guid Id, string Name, string Email, string? Affiliation, CommitteeRole Role);
 
 public sealed class GetTrackSettingsValidator : AbstractValidator<GetTrackSettings>
 {
@@ -26,6 +29,6 @@ public sealed class GetTrackSettingsHandler(TrackAccess access)
         return new TrackSettingsView(track.Id, track.Version, track.Conference.Name, track.Conference.Slug, track.Slug,
             track.Conference.TimeZoneId, TrackSettings.From(track),
             track.Committee.OrderByDescending(m => m.Role).ThenBy(m => m.Person.DisplayName)
-                .Select(m => new CommitteeMemberView(m.Person.DisplayName, m.Affiliation, m.Role)).ToList());
+                .Select(m => new CommitteeSeatView(m.Id, m.Person.DisplayName, m.Person.Email, m.Affiliation, m.Role)).ToList());
     }
 }

@@ -44,14 +44,16 @@ public sealed record TrackSettings(
         track.ScoreMax = ScoreMax;
     }
 
-    /// <summary>A wall-clock time skipped when the clocks go forward does not exist in the zone: say so rather than shift it.</summary>
+    /// <summary>
+    /// A wall-clock time skipped when the clocks go forward does not exist, and one in the repeated hour when they go back
+    /// happens twice: say so (naming both instants) rather than silently pick one.
+    /// </summary>
     private void EnsureTimesExist(Conference conference)
     {
-        var zone = conference.TimeZone;
         var failures = new (string Field, DateTime Local)[] { ("Settings.CfpOpens", CfpOpens), ("Settings.CfpCloses", CfpCloses), ("Settings.ReviewDeadline", ReviewDeadline) }
-            .Where(x => zone.IsInvalidTime(DateTime.SpecifyKind(x.Local, DateTimeKind.Unspecified)))
-            .Select(x => new FluentValidation.Results.ValidationFailure(x.Field,
-                $"{x.Local:yyyy-MM-dd HH:mm} does not exist in {conference.TimeZoneId}: the clocks go forward then. Choose another time."))
+            .Select(x => (x.Field, Problem: conference.ExplainUnclearLocalTime(x.Local)))
+            .Where(x => x.Problem is not null)
+            .Select(x => new FluentValidation.Results.ValidationFailure(x.Field, x.Problem))
             .ToList();
         if (failures.Count > 0)
             throw new ValidationException(failures);

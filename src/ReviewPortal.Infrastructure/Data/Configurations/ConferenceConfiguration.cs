@@ -39,5 +39,7 @@ internal sealed class CommitteeMemberConfiguration : IEntityTypeConfiguration<Co
         builder.Property(m => m.Affiliation).HasMaxLength(200);
         builder.HasOne(m => m.Track).WithMany(t => t.Committee).HasForeignKey(m => m.TrackId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // Removed members keep their row (their work refers to it) but are not on the committee any more, for every query.
+        builder.HasQueryFilter(m => m.RemovedUtc == null);
     }
 }

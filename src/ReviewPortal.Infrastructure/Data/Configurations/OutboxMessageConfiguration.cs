@@ -27,5 +27,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
         builder.Property(a => a.Details).HasColumnType("jsonb");
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        // The audit-log page: newest first, for everything (admins) or per track (chairs).
+        builder.HasIndex(a => a.AtUtc);
+        builder.HasIndex(a => new { a.TrackId, a.AtUtc });
     }
 }

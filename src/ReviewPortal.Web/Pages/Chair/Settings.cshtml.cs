@@ -14,6 +14,7 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
 {
     public const string SettingsForm = "settings";
     public const string MemberForm = "member";
+    public const string CommitteeForm = "committee";
 
     /// <summary>What is stored now (dates in the conference's zone), with the committee.</summary>
     public TrackSettingsView Current { get; private set; } = null!;
@@ -73,6 +74,36 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
             return RedirectToPage(new { trackId });
         }
 
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveMemberAsync(Guid trackId, Guid memberId, CancellationToken ct)
+    {
+        var before = await mediator.Send(new GetTrackSettings(trackId), ct);
+        var (ok, _) = await this.TrySendAsync(mediator, new RemoveCommitteeMember(trackId, memberId), prefix: "", ct);
+        return await AfterCommitteeChangeAsync(trackId, ok, before.Committee.FirstOrDefault(m => m.Id == memberId) is { } m
+            ? $"{m.Name} is no longer on the committee." : "The member is no longer on the committee.", ct);
+    }
+
+    public async Task<IActionResult> OnPostChangeRoleAsync(Guid trackId, Guid memberId, CommitteeRole role, CancellationToken ct)
+    {
+        var before = await mediator.Send(new GetTrackSettings(trackId), ct);
+        var (ok, _) = await this.TrySendAsync(mediator, new ChangeCommitteeRole(trackId, memberId, role), prefix: "", ct);
+        var name = before.Committee.FirstOrDefault(m => m.Id == memberId)?.Name ?? "The member";
+        return await AfterCommitteeChangeAsync(trackId, ok, $"{name} is now {(role == CommitteeRole.Chair ? "a chair" : "a reviewer")}.", ct);
+    }
+
+    private async Task<IActionResult> AfterCommitteeChangeAsync(Guid trackId, bool ok, string done, CancellationToken ct)
+    {
+        if (ok)
+        {
+            TempData["Flash"] = done;
+            return RedirectToPage(new { trackId });
+        }
+
+        PostedForm = CommitteeForm;
+        Current = await mediator.Send(new GetTrackSettings(trackId), ct);
+        Input = SettingsInput.From(Current);
         return Page();
     }
 

@@ -6,7 +6,7 @@ using ReviewPortal.Web.Infrastructure;
 
 namespace ReviewPortal.Web.Pages.Proposals;
 
-/// <summary>One proposal as its speakers (or the track's chair) see it, with submit and withdraw.</summary>
+/// <summary>One proposal as its speakers (or the track's chair) see it, with submit; withdrawing and deleting a draft are asked for on their own pages (Withdraw, Delete).</summary>
 public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public ProposalDetails Proposal { get; private set; } = null!;
@@ -20,15 +20,6 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         if (!ok)
             return await RedisplayAsync(id, ct);
         TempData["Flash"] = "Proposal submitted. A confirmation mail is on its way.";
-        return RedirectToPage(new { id });
-    }
-
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
-    {
-        var (ok, _) = await this.TrySendAsync(mediator, new WithdrawProposal(id), prefix: "", cancellationToken: ct);
-        if (!ok)
-            return await RedisplayAsync(id, ct);
-        TempData["Flash"] = "Proposal withdrawn.";
         return RedirectToPage(new { id });
     }
 

@@ -23,15 +23,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
-    {
-        var (ok, _) = await this.TrySendAsync(mediator, new WithdrawProposal(id), prefix: "", cancellationToken: ct);
-        if (!ok)
-            return await RedisplayAsync(ct);
-        TempData["Flash"] = "Proposal withdrawn.";
-        return RedirectToPage();
-    }
-
     private async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {
         Proposals = await mediator.Send(new ListMyProposals(), ct);

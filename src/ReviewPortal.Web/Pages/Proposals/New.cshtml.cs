@@ -29,6 +29,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
         Track = await mediator.Send(new GetTrackForSubmission(TrackId), ct);
         Input.ClientRequestId = Guid.NewGuid();
         Input.PadRows();
+        // Back after submitting must re-show this form with this id, not a fresh one: see BackButtonCache.
+        Response.ReshowSameFormOnBack();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
