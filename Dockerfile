@@ -8,5 +8,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080
+# Outside Development the app needs App__PublicBaseUrl (the address people use, for links in mail);
+# docker-compose.yml sets it, a deployment sets its own.
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "ReviewPortal.Web.dll"]
