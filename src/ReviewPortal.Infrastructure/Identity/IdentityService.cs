@@ -62,6 +62,38 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, RoleMa
         return ToFieldErrors(result);
     }
 
+    public async Task<IReadOnlyList<(string Field, string Message)>> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No account {userId}.");
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        return result.Errors
+            .Select(e => e.Code == "PasswordMismatch" ? ("CurrentPassword", "Your current password is not right.") : (FieldOf(e.Code), e.Description))
+            .ToList();
+    }
+
+    public async Task<bool> CheckPasswordAsync(Guid userId, string password)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        return user is not null && await users.CheckPasswordAsync(user, password);
+    }
+
+    public async Task<string> GenerateChangeEmailTokenAsync(Guid userId, string newEmail)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No account {userId}.");
+        return Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+    }
+
+    public async Task<IReadOnlyList<(string Field, string Message)>> ChangeEmailAsync(Guid userId, string newEmail, string token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded)
+            return [("Token", "This link is invalid or has expired.")];
+        var result = await users.ChangeEmailAsync(user, newEmail, decoded);
+        if (result.Succeeded)
+            result = await users.SetUserNameAsync(user, newEmail); // the sign-in name is the address
+        return result.Succeeded ? [] : ToFieldErrors(result);
+    }
+
     public async Task<bool> AddToRoleAsync(Guid userId, string role)
     {
         if (!await roles.RoleExistsAsync(role))

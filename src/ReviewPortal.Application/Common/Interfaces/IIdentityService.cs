@@ -21,6 +21,17 @@ public interface IIdentityService
 
     Task<IReadOnlyList<(string Field, string Message)>> ResetPasswordAsync(Guid userId, string token, string newPassword);
 
+    /// <summary>Changes the password given the current one; a wrong current password is an error on "CurrentPassword".</summary>
+    Task<IReadOnlyList<(string Field, string Message)>> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword);
+
+    Task<bool> CheckPasswordAsync(Guid userId, string password);
+
+    /// <summary>A token that confirms this account's move to <paramref name="newEmail"/> (and only that address).</summary>
+    Task<string> GenerateChangeEmailTokenAsync(Guid userId, string newEmail);
+
+    /// <summary>Moves the account (sign-in name and address) to <paramref name="newEmail"/>, confirmed; field errors if not.</summary>
+    Task<IReadOnlyList<(string Field, string Message)>> ChangeEmailAsync(Guid userId, string newEmail, string token);
+
     /// <summary>Puts the account in a site role (creating the role if needed); false if it already was.</summary>
     Task<bool> AddToRoleAsync(Guid userId, string role);
 }
