@@ -13,26 +13,33 @@ internal static class ApiEndpoints
 {
     public static void MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("ReviewPortal").DisableAntiforgery().RejectInvalidBearerTokens();
+        var api = app.MapGroup("/api/v1").WithTags("ReviewPortal").DisableAntiforgery().RejectInvalidBearerTokens().DocumentPipelineProblems();
 
         api.MapGet("/conferences", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListConferences(), ct)))
-            .WithName("ListConferences");
+            .WithName("ListConferences")
+            .Produces<IReadOnlyList<ConferenceSummary>>();
         api.MapGet("/conferences/{conference}/tracks/{track}", async (string conference, string track, IMediator m, CancellationToken ct) =>
                 Results.Ok(await m.Send(new GetTrack(conference, track), ct)))
-            .WithName("GetTrack");
+            .WithName("GetTrack")
+            .Produces<TrackDetails>().ProducesProblems(400, 404);
 
         api.MapPost("/accounts", async (RegisterAccount command, IMediator m, CancellationToken ct) =>
-                Results.Created("/api/v1/me", new { id = await m.Send(command, ct) }))
+                Results.Created("/api/v1/me", new CreatedId(await m.Send(command, ct))))
             .RequireRateLimiting(WebSetup.AuthRateLimitPolicy)
             .WithName("RegisterAccount")
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .WithSummary("Create an account; a confirmation mail is sent to the address.");
 
         api.MapGet("/me", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetMyProfile(), ct)))
             .RequireAuthorization()
-            .WithName("GetMyProfile");
+            .WithName("GetMyProfile")
+            .Produces<MyProfile>();
 
         ProposalEndpoints.Map(api);
         TrackEndpoints.Map(api);
         ApiTokenEndpoints.Map(api);
     }
 }
+
+/// <summary>The answer to a create that returns only the new id.</summary>
+internal sealed record CreatedId(Guid Id);
