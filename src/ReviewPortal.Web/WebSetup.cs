@@ -63,7 +63,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddReviewPortalOpenApi();
 
         services.ConfigureApplicationCookie(options =>
         {

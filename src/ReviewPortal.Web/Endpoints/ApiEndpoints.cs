@@ -13,13 +13,15 @@ internal static class ApiEndpoints
 {
     public static void MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("ReviewPortal").DisableAntiforgery().RejectInvalidBearerTokens();
+        var api = app.MapGroup("/api/v1").WithTags("ReviewPortal").DisableAntiforgery().RejectInvalidBearerTokens().DocumentPipelineProblems();
 
         api.MapGet("/conferences", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListConferences(), ct)))
-            .WithName("ListConferences");
+            .WithName("ListConferences")
+            .Produces<IReadOnlyList<ConferenceSummary>>();
         api.MapGet("/conferences/{conference}/tracks/{track}", async (string conference, string track, IMediator m, CancellationToken ct) =>
                 Results.Ok(await m.Send(new GetTrack(conference, track), ct)))
-            .WithName("GetTrack");
+            .WithName("GetTrack")
+            .Produces<TrackDetails>().ProducesProblems(400, 404);
 
         // 202 whether or not the address already had an account: the answer must not tell (the owner is mailed instead).
         api.MapPost("/accounts", async (RegisterAccount command, IMediator m, CancellationToken ct) =>
@@ -29,11 +31,13 @@ internal static class ApiEndpoints
             })
             .RequireRateLimiting(WebSetup.AuthRateLimitPolicy)
             .WithName("RegisterAccount")
+            .Produces<RegistrationAccepted>(StatusCodes.Status202Accepted)
             .WithSummary("Create an account; a confirmation mail is sent to the address (or, if it already has an account, a note to its owner).");
 
         api.MapGet("/me", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetMyProfile(), ct)))
             .RequireAuthorization()
-            .WithName("GetMyProfile");
+            .WithName("GetMyProfile")
+            .Produces<MyProfile>();
 
         ProposalEndpoints.Map(api);
         TrackEndpoints.Map(api);
@@ -43,3 +47,6 @@ internal static class ApiEndpoints
 
 /// <summary>The answer to a registration, the same for a new address and a taken one.</summary>
 internal sealed record RegistrationAccepted(string Email, string Detail);
+
+/// <summary>The answer to a create that returns only the new id.</summary>
+internal sealed record CreatedId(Guid Id);

@@ -16,6 +16,7 @@ internal static class ApiTokenEndpoints
                 return TypedResults.Created("/api/v1/me/tokens", created);
             })
             .WithName("CreateApiToken")
+            .ProducesProblems(403).SessionOnly()
             .WithSummary("Create a personal API token. The token is in this answer only; only its hash is stored. Needs the sign-in cookie: a token cannot create tokens.");
 
         tokens.MapGet("", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListMyApiTokens(), ct)))
@@ -27,6 +28,7 @@ internal static class ApiTokenEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("RevokeApiToken")
+            .ProducesProblems(400, 404)
             .WithSummary("Revoke one of your tokens; it is refused from the next request on.");
     }
 }

@@ -21,10 +21,12 @@ internal static class ProposalEndpoints
                 return Results.Created($"/api/v1/proposals/{id}", await m.Send(new GetProposal(id), ct));
             })
             .WithName("CreateProposal")
+            .Produces<ProposalDetails>(StatusCodes.Status201Created).ProducesProblems(404, 409)
             .WithSummary("Create a proposal as a draft, or submit it at once (submit: true). Send an Idempotency-Key header (a GUID) so a retry creates nothing new.");
 
         speaker.MapGet("/proposals/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetProposal(id), ct)))
-            .WithName("GetProposal");
+            .WithName("GetProposal")
+            .Produces<ProposalDetails>().ProducesProblems(404);
 
         speaker.MapPut("/proposals/{id:guid}", async (Guid id, ProposalUpdateRequest body, IMediator m, CancellationToken ct) =>
             {
@@ -32,6 +34,7 @@ internal static class ProposalEndpoints
                 return Results.Ok(await m.Send(new GetProposal(id), ct));
             })
             .WithName("UpdateProposal")
+            .Produces<ProposalDetails>().ProducesProblems(404, 409)
             .WithSummary("Edit a proposal. 'version' is the one you read; if it changed since, the answer is 409 and nothing is saved.");
 
         speaker.MapPost("/proposals/{id:guid}/submit", async (Guid id, IMediator m, CancellationToken ct) =>
@@ -39,14 +42,16 @@ internal static class ProposalEndpoints
                 await m.Send(new SubmitProposal(id), ct);
                 return Results.Ok(await m.Send(new GetProposal(id), ct));
             })
-            .WithName("SubmitProposal");
+            .WithName("SubmitProposal")
+            .Produces<ProposalDetails>().ProducesProblems(400, 404, 409);
 
         speaker.MapPost("/proposals/{id:guid}/withdraw", async (Guid id, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new WithdrawProposal(id), ct);
                 return Results.Ok(await m.Send(new GetProposal(id), ct));
             })
-            .WithName("WithdrawProposal");
+            .WithName("WithdrawProposal")
+            .Produces<ProposalDetails>().ProducesProblems(400, 404, 409);
 
         speaker.MapDelete("/proposals/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
             {
@@ -54,31 +59,37 @@ internal static class ProposalEndpoints
                 return Results.NoContent();
             })
             .WithName("DeleteDraft")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblems(404, 409)
             .WithSummary("Delete a draft (204). A submitted proposal cannot be deleted (409): withdraw it instead.");
 
         speaker.MapGet("/me/proposals", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListMyProposals(), ct)))
-            .WithName("ListMyProposals");
+            .WithName("ListMyProposals")
+            .Produces<IReadOnlyList<MyProposal>>();
 
         var chair = api.MapGroup("/tracks/{trackId:guid}/proposals").RequireAuthorization().WithTags("Chair");
 
         chair.MapGet("", async (Guid trackId, SubmissionStatus? status, string? topic, string? q, IMediator m, CancellationToken ct) =>
                 Results.Ok(await m.Send(new ListTrackProposals(trackId, status, topic, q), ct)))
-            .WithName("ListTrackProposals");
+            .WithName("ListTrackProposals")
+            .Produces<TrackProposals>().ProducesProblems(400, 403, 404);
 
         chair.MapGet("/export.json", async (Guid trackId, IMediator m, CancellationToken ct) =>
                 Results.Json(await m.Send(new ExportProposals(trackId), ct), contentType: "application/json",
                     statusCode: StatusCodes.Status200OK))
-            .WithName("ExportProposalsJson");
+            .WithName("ExportProposalsJson")
+            .Produces<ProposalsDocument>(StatusCodes.Status200OK, "application/json").ProducesProblems(400, 403, 404);
 
         chair.MapGet("/export.csv", async (Guid trackId, IMediator m, CancellationToken ct) =>
                 Results.File(System.Text.Encoding.UTF8.GetBytes(await m.Send(new ExportProposalsCsv(trackId), ct)),
                     "text/csv; charset=utf-8", $"proposals-{trackId:N}.csv"))
-            .WithName("ExportProposalsCsv");
+            .WithName("ExportProposalsCsv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblems(400, 403, 404);
 
         chair.MapPost("/import", async (Guid trackId, ProposalsDocument document, IMediator m, CancellationToken ct) =>
                 Results.Ok(await m.Send(new ImportProposals(trackId, document), ct)))
             .WithName("ImportProposals")
             .WithMetadata(new TakesUploadAttribute())
+            .Produces<ImportResult>().ProducesProblems(403, 404)
             .WithSummary("Import proposals in the export's JSON format; proposals already present (same key or id) are skipped.");
     }
 }

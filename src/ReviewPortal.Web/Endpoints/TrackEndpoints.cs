@@ -13,15 +13,17 @@ internal static class TrackEndpoints
         var setup = api.MapGroup("").RequireAuthorization().WithTags("Setup");
 
         setup.MapPost("/conferences", async (CreateConference command, IMediator m, CancellationToken ct) =>
-                Results.Created($"/api/v1/conferences", new { id = await m.Send(command, ct) }))
-            .WithName("CreateConference");
+                Results.Created($"/api/v1/conferences", new CreatedId(await m.Send(command, ct))))
+            .WithName("CreateConference")
+            .Produces<CreatedId>(StatusCodes.Status201Created).ProducesProblems(403);
 
         setup.MapPut("/conferences/{conferenceId:guid}", async (Guid conferenceId, UpdateConferenceRequest body, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new UpdateConference(conferenceId, body.Name, body.TimeZoneId, body.StartDate, body.EndDate), ct);
                 return Results.Ok(await m.Send(new GetConference(conferenceId), ct));
             })
-            .WithName("UpdateConference");
+            .WithName("UpdateConference")
+            .Produces<ConferenceView>().ProducesProblems(403, 404);
 
         setup.MapPost("/conferences/{conferenceId:guid}/tracks", async (Guid conferenceId, CreateTrackRequest body, IMediator m, CancellationToken ct) =>
             {
@@ -29,25 +31,29 @@ internal static class TrackEndpoints
                 return Results.Created($"/api/v1/tracks/{id}/settings", await m.Send(new GetTrackSettings(id), ct));
             })
             .WithName("CreateTrack")
+            .Produces<TrackSettingsView>(StatusCodes.Status201Created).ProducesProblems(403, 404)
             .WithSummary("Dates in the settings are wall-clock times in the conference's time zone.");
 
         setup.MapGet("/tracks/{trackId:guid}/settings", async (Guid trackId, IMediator m, CancellationToken ct) =>
                 Results.Ok(await m.Send(new GetTrackSettings(trackId), ct)))
-            .WithName("GetTrackSettings");
+            .WithName("GetTrackSettings")
+            .Produces<TrackSettingsView>().ProducesProblems(400, 403, 404);
 
         setup.MapPut("/tracks/{trackId:guid}/settings", async (Guid trackId, UpdateTrackRequest body, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new UpdateTrack(trackId, body.Version, body.Settings), ct);
                 return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
             })
-            .WithName("UpdateTrackSettings");
+            .WithName("UpdateTrackSettings")
+            .Produces<TrackSettingsView>().ProducesProblems(403, 404, 409);
 
         setup.MapPost("/tracks/{trackId:guid}/committee", async (Guid trackId, CommitteeMemberRequest body, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new AddCommitteeMember(trackId, body.Email, body.Role, body.Affiliation), ct);
                 return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
             })
-            .WithName("AddCommitteeMember");
+            .WithName("AddCommitteeMember")
+            .Produces<TrackSettingsView>().ProducesProblems(403, 404);
 
         setup.MapDelete("/tracks/{trackId:guid}/committee/{memberId:guid}", async (Guid trackId, Guid memberId, IMediator m, CancellationToken ct) =>
             {
@@ -70,7 +76,8 @@ internal static class TrackEndpoints
                 await m.Send(command, ct);
                 return Results.Ok(await m.Send(new GetMyProfile(), ct));
             })
-            .WithName("UpdateMyProfile");
+            .WithName("UpdateMyProfile")
+            .Produces<MyProfile>();
     }
 }
 
