@@ -30,6 +30,9 @@ internal sealed partial class BenchHost : IAsyncDisposable
     public int AppProcessId => _app?.Id ?? 0;
     public string PostgresDataDirectory => Path.Combine(_root, "pgdata");
 
+    /// <summary>The demo accounts and their passwords, as the app writes them on seeding (role, name, e-mail, password).</summary>
+    public string DemoLoginsFile => Path.Combine(_root, "data", "demo-logins.tsv");
+
     /// <summary>Lines the app has written so far (stdout and stderr).</summary>
     public IReadOnlyList<string> LogSnapshot()
     {
@@ -99,7 +102,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
         env["Seed__DemoData"] = "true";
         env["RateLimiting__Auth__PermitLimit"] = "100000";
         env["Mail__PickupDirectory"] = Path.Combine(_root, "mail");
-        env["DataDirectory"] = Path.Combine(_root, "data");
+        env["DataDirectory"] = Path.GetDirectoryName(DemoLoginsFile);
         env["Logging__LogLevel__Default"] = "Warning";
         env["Jobs__RunServer"] = _options.NoJobServer ? "false" : "true";
         if (_options.Diagnose)

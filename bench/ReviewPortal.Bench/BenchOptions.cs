@@ -13,7 +13,11 @@ internal sealed class BenchOptions
     /// </summary>
     public string Pace { get; private set; } = "paced";
 
+    /// <summary>50 for rush and page; 16 sessions for signed-in (the measurement DESIGN.md's target was set with).</summary>
     public int Clients { get; private set; } = 50;
+
+    /// <summary>Signed-in mode: requests/s each signed-in page must reach (DESIGN.md: 2,000).</summary>
+    public double RateTarget { get; private set; } = 2000;
     public int Submissions { get; private set; } = 1000;
 
     /// <summary>The whole rush must be done within this many seconds (target: 60).</summary>
@@ -50,15 +54,17 @@ internal sealed class BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
+        var clientsGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page).") }; break;
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in).") }; break;
                 case "--pace": o.Pace = Next() switch { "burst" => "burst", "paced" => "paced", var p => throw new ArgumentException($"Unknown pace '{p}' (burst, paced).") }; break;
-                case "--clients": o.Clients = (int)Number(); break;
+                case "--clients": o.Clients = (int)Number(); clientsGiven = true; break;
+                case "--target": o.RateTarget = Number(); break;
                 case "--submissions": o.Submissions = (int)Number(); break;
                 case "--window": o.WindowSeconds = Number(); break;
                 case "--pace-seconds": o.PaceSeconds = Number(); break;
@@ -76,6 +82,8 @@ internal sealed class BenchOptions
             }
         }
 
+        if (o.Mode == "signed-in" && !clientsGiven)
+            o.Clients = 16;
         if (o.Clients < 1 || o.Submissions < o.Clients)
             throw new ArgumentException("Need at least one client and at least one submission per client.");
         return o;
@@ -85,18 +93,23 @@ internal sealed class BenchOptions
         ReviewPortal benches (DESIGN.md, "Ambition, in numbers"). Run in Release:
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode rush [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode page [options]
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode signed-in [options]
 
-        --mode rush|page      rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
+        --mode rush|page|signed-in
+                              rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
                               loss and latency (exit 1 on FAIL); page: GET of the public track page and of
-                              /api/v1/conferences with 50 clients (informational)
+                              /api/v1/conferences with 50 clients (informational); signed-in: the chair's list
+                              and the proposal pages from 16 sessions of the demo chair, each checked for a 200
+                              with the page's content, against --target (exit 1 on an error or below it)
         --pace paced|burst    rush: spread evenly over --pace-seconds (default 55; the target's arrival rate,
                               the default), or every client back to back (burst: a stress test, ~5× that rate)
-        --clients N           default 50
+        --clients N           default 50 (signed-in: 16)
+        --target N            signed-in: requests/s each signed-in page must reach (default 2000)
         --submissions N       default 1000
         --window S            rush must finish within S seconds (default 60)
         --p99 MS              p99 target (default 200)
         --warmup N            proposals sent by a separate account before the rush (default 20)
-        --duration S          page: seconds per endpoint (default 10)
+        --duration S          page, signed-in: seconds per endpoint (default 10)
         --drain S             rush: wait up to S seconds for the mail to be delivered (default 120; 0 = skip)
         --diagnose            the app logs every command/query with its duration; the bench summarises them
         --no-job-server       diagnostic: the app runs no Hangfire server (jobs are enqueued, not run)

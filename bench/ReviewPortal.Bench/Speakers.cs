@@ -69,25 +69,29 @@ internal static partial class Speakers
         }
     }
 
-    private static async Task SignInAsync(Speaker speaker, CancellationToken cancellationToken)
+    private static Task SignInAsync(Speaker speaker, CancellationToken cancellationToken) =>
+        SignInAsync(speaker.Client, speaker.Email, Password, cancellationToken);
+
+    /// <summary>Signs in through the login form (antiforgery token and all), then checks the session with /api/v1/me.</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password, CancellationToken cancellationToken)
     {
-        var page = await speaker.Client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative), cancellationToken);
+        var page = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative), cancellationToken);
         var token = AntiforgeryToken().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
             : throw new InvalidOperationException("The login page has no __RequestVerificationToken.");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = speaker.Email,
-            ["Input.Password"] = Password,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
             ["Input.RememberMe"] = "false",
             ["__RequestVerificationToken"] = token,
         });
-        using var response = await speaker.Client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form, cancellationToken);
+        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
-            throw new InvalidOperationException($"Sign-in of {speaker.Email}: {(int)response.StatusCode} → {response.Headers.Location}");
+            throw new InvalidOperationException($"Sign-in of {email}: {(int)response.StatusCode} → {response.Headers.Location}");
 
-        using var me = await speaker.Client.GetAsync(new Uri("/api/v1/me", UriKind.Relative), cancellationToken);
+        using var me = await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative), cancellationToken);
         if (me.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"{speaker.Email} is not signed in after the login form: /api/v1/me {(int)me.StatusCode}");
+            throw new InvalidOperationException($"{email} is not signed in after the login form: /api/v1/me {(int)me.StatusCode}");
     }
 
     /// <summary>The demo track's id from the public API (conference lpc2023, track ebpf-networking).</summary>

@@ -41,10 +41,12 @@ public static class DependencyInjection
     /// </summary>
     public static string ForRequests(string connectionString)
     {
+        // The plain builder holds only the keys the string names (Npgsql's knows every keyword).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
             builder.MaxAutoPrepare = 64;
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
             builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
