@@ -42,10 +42,18 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        // Pages get the /Error page (the middleware re-executes it with this status); the API gets ProblemDetails.
+        // Pages get the /Error page (the middleware re-executes it with this status), a 503 the static UnavailablePage;
+        // the API gets ProblemDetails.
         // Browsers accept */*, so the Accept header alone would send them JSON.
-        if (!IsApiRequest(httpContext.Request))
-            return false;
+        // The middleware has already set the path to /Error: the request's own path is in the feature.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!IsApiRequest(originalPath, httpContext.Request))
+        {
+            if (status != StatusCodes.Status503ServiceUnavailable)
+                return false;
+            await UnavailablePage.WriteAsync(httpContext);
+            return true;
+        }
 
         var problem = exception switch
         {
@@ -71,8 +79,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         });
     }
 
-    public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+    public static bool IsApiRequest(HttpRequest request) => IsApiRequest(request.Path, request);
+
+    private static bool IsApiRequest(PathString path, HttpRequest request) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || !request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     private static string TitleFor(int status) => status switch

@@ -17,13 +17,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? DashboardPolicy : ContentSecurityPolicy;
+        Apply(context);
         // Decided when the answer starts: by then authentication has run (it comes later in the pipeline).
         context.Response.OnStarting(static state =>
         {
@@ -37,5 +31,17 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             return Task.CompletedTask;
         }, context);
         return next(context);
+    }
+
+    /// <summary>The headers, also for answers written outside this middleware (the 503 page after the exception handler cleared the response).</summary>
+    public static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? DashboardPolicy : ContentSecurityPolicy;
     }
 }

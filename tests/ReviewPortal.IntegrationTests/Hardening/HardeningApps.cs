@@ -59,3 +59,29 @@ public sealed class DatabaseDownApp : ReviewPortalApp
             $"Host=127.0.0.1;Port={_closedPort};Database=reviewportal;Username=reviewportal;Password=unused");
     }
 }
+
+/// <summary>The app on a database it can lose: its connections go through a <see cref="SwitchableTcpProxy"/>.</summary>
+public sealed class DatabaseGoesDownApp(PostgresServer server) : ReviewPortalApp(server)
+{
+    public SwitchableTcpProxy Proxy { get; private set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        Proxy = new SwitchableTcpProxy(target.Host!, target.Port);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        var proxied = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = Proxy.Port };
+        builder.UseSetting("ConnectionStrings:ReviewPortal", proxied.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Proxy.DisposeAsync();
+    }
+}

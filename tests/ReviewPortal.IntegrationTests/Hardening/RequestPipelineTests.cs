@@ -58,6 +58,14 @@ public sealed class RequestPipelineTests(ReviewPortalApp app) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    [Fact]
+    public async Task An_api_error_is_a_problem_even_when_a_browser_asks_for_it()
+    {
+        // A browser's fetch sends text/html among its Accept types; the exception handler had already moved the path to /Error.
+        var response = await Browser().GetAsync(new Uri("/api/v1/conferences/nope/tracks/nope", UriKind.Relative));
+        await Problems.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("/Error")]
     [InlineData("/Error?code=0")]
@@ -322,5 +330,31 @@ public sealed class DatabaseDownTests(DatabaseDownApp app) : IClassFixture<Datab
         await Problems.AssertAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+}
+
+/// <summary>PostgreSQL goes away under signed-in users: open pooled connections are cut, new ones refused.</summary>
+public sealed class DatabaseGoesDownTests(DatabaseGoesDownApp app) : IClassFixture<DatabaseGoesDownApp>
+{
+    [Fact]
+    public async Task A_signed_in_speaker_gets_the_503_page_and_the_api_a_503_problem_when_the_database_goes_away()
+    {
+        var speaker = await Accounts.SignedInClientAsync(app, $"down-{Guid.NewGuid():N}@example.org");
+        speaker.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        Assert.Equal(HttpStatusCode.OK, (await HtmlPage.GetAsync(speaker, "/Proposals")).Response.StatusCode);
+
+        app.Proxy.Down();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var page = await HtmlPage.GetAsync(speaker, "/Proposals");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Response.StatusCode);
+        Assert.True(page.Response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+        Assert.Contains("Try again in a few seconds", page.Text, StringComparison.Ordinal);
+        Assert.True(page.Response.Headers.CacheControl?.NoStore == true);
+
+        var api = await speaker.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
+        await Problems.AssertAsync(api, HttpStatusCode.ServiceUnavailable);
+        Assert.True(api.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"took {watch.Elapsed} for both");
     }
 }
