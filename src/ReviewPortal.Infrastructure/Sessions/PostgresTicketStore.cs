@@ -157,7 +157,8 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, SessionCach
 
     private static void MarkSession(AuthenticationTicket ticket, Guid id)
     {
-        if (ticket.Principal.Identity is not ClaimsIdentity identity)
+        // A renewed ticket may be the cached principal other requests are reading: leave it alone if it is marked already.
+        if (ticket.Principal.Identity is not ClaimsIdentity identity || identity.FindFirst(SessionClaim)?.Value == Key(id))
             return;
         foreach (var old in identity.FindAll(SessionClaim).ToList())
             identity.RemoveClaim(old);
