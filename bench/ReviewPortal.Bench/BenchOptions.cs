@@ -44,6 +44,14 @@ internal sealed class BenchOptions
 
     public string? WebDll { get; private set; }
 
+    /// <summary>Faults: seconds of load, PostgreSQL restarts during it, seconds down per restart.</summary>
+    public double LoadSeconds { get; private set; } = 40;
+    public int Restarts { get; private set; } = 2;
+    public double DownSeconds { get; private set; } = 3;
+
+    /// <summary>Extra environment for the app process (set by a mode, e.g. short outbox timeouts in faults).</summary>
+    public Dictionary<string, string> AppEnvironment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Before measuring, wait up to this many seconds for a quiet machine (no other busy process, idle app).</summary>
     public double SettleSeconds { get; private set; } = 120;
 
@@ -56,7 +64,10 @@ internal sealed class BenchOptions
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page).") }; break;
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "faults" => "faults", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, faults).") }; break;
+                case "--load-seconds": o.LoadSeconds = Number(); break;
+                case "--restarts": o.Restarts = (int)Number(); break;
+                case "--down-seconds": o.DownSeconds = Number(); break;
                 case "--pace": o.Pace = Next() switch { "burst" => "burst", "paced" => "paced", var p => throw new ArgumentException($"Unknown pace '{p}' (burst, paced).") }; break;
                 case "--clients": o.Clients = (int)Number(); break;
                 case "--submissions": o.Submissions = (int)Number(); break;
@@ -85,10 +96,12 @@ internal sealed class BenchOptions
         ReviewPortal benches (DESIGN.md, "Ambition, in numbers"). Run in Release:
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode rush [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode page [options]
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode faults --clients 10 [options]
 
-        --mode rush|page      rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
+        --mode rush|page|faults rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
                               loss and latency (exit 1 on FAIL); page: GET of the public track page and of
-                              /api/v1/conferences with 50 clients (informational)
+                              /api/v1/conferences with 50 clients (informational); faults: submissions while
+                              PostgreSQL is restarted, then acknowledged vs stored vs mailed (exit 1 on loss)
         --pace paced|burst    rush: spread evenly over --pace-seconds (default 55; the target's arrival rate,
                               the default), or every client back to back (burst: a stress test, ~5× that rate)
         --clients N           default 50
@@ -103,6 +116,9 @@ internal sealed class BenchOptions
         --settle S            before measuring, wait up to S seconds (default 120) for the machine to be quiet:
                               no other busy process, the app idle (it warns if it was not)
         --keep                keep the temp directory (app log, .eml files)
+        --load-seconds S      faults: seconds of submissions (default 40), back to back from --clients clients
+        --restarts N          faults: PostgreSQL restarts during the load (default 2), evenly spread
+        --down-seconds S      faults: seconds PostgreSQL stays down per restart (default 3)
         --web-dll PATH        the app to run (default: src/ReviewPortal.Web/bin/<Configuration>/net10.0/)
         """;
 }
