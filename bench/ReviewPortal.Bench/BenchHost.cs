@@ -29,6 +29,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
     public string AppLogPath => Path.Combine(_root, "app.log");
     public int AppProcessId => _app?.Id ?? 0;
     public string PostgresDataDirectory => Path.Combine(_root, "pgdata");
+    public string MailDirectory => Path.Combine(_root, "mail");
 
     /// <summary>The demo accounts and their passwords, as the app writes them on seeding (role, name, e-mail, password).</summary>
     public string DemoLoginsFile => Path.Combine(_root, "data", "demo-logins.tsv");
@@ -107,6 +108,8 @@ internal sealed partial class BenchHost : IAsyncDisposable
         env["Jobs__RunServer"] = _options.NoJobServer ? "false" : "true";
         if (_options.Diagnose)
             env["Logging__LogLevel__ReviewPortal.Application.Common.Behaviours"] = "Information";
+        foreach (var (key, value) in _options.AppEnvironment)
+            env[key] = value;
 
         _log = new StreamWriter(AppLogPath) { AutoFlush = true };
         _app = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -192,6 +195,20 @@ internal sealed partial class BenchHost : IAsyncDisposable
         }
 
         return [.. counts.OrderByDescending(c => c.Value).Select(c => (c.Key, c.Value))];
+    }
+
+    /// <summary>Stops the cluster (fast shutdown: every connection is cut), waits, and starts it again on the same port.</summary>
+    public async Task RestartPostgresAsync(TimeSpan down, CancellationToken cancellationToken)
+    {
+        _cluster!.Stop();
+        NpgsqlConnection.ClearAllPools(); // the bench's own pooled connections died with the server
+        await Task.Delay(down, cancellationToken);
+        _cluster = LocalPostgresCluster.Start(new LocalPostgresOptions
+        {
+            DataDirectory = PostgresDataDirectory,
+            Database = "reviewportal",
+            Throwaway = true,
+        });
     }
 
     public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken = default)

@@ -48,6 +48,14 @@ internal sealed class BenchOptions
 
     public string? WebDll { get; private set; }
 
+    /// <summary>Faults: seconds of load, PostgreSQL restarts during it, seconds down per restart.</summary>
+    public double LoadSeconds { get; private set; } = 40;
+    public int Restarts { get; private set; } = 2;
+    public double DownSeconds { get; private set; } = 3;
+
+    /// <summary>Extra environment for the app process (set by a mode, e.g. short outbox timeouts in faults).</summary>
+    public Dictionary<string, string> AppEnvironment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Before measuring, wait up to this many seconds for a quiet machine (no other busy process, idle app).</summary>
     public double SettleSeconds { get; private set; } = 120;
 
@@ -61,7 +69,10 @@ internal sealed class BenchOptions
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in).") }; break;
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults).") }; break;
+                case "--load-seconds": o.LoadSeconds = Number(); break;
+                case "--restarts": o.Restarts = (int)Number(); break;
+                case "--down-seconds": o.DownSeconds = Number(); break;
                 case "--pace": o.Pace = Next() switch { "burst" => "burst", "paced" => "paced", var p => throw new ArgumentException($"Unknown pace '{p}' (burst, paced).") }; break;
                 case "--clients": o.Clients = (int)Number(); clientsGiven = true; break;
                 case "--target": o.RateTarget = Number(); break;
@@ -94,13 +105,16 @@ internal sealed class BenchOptions
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode rush [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode page [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode signed-in [options]
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode faults --clients 10 [options]
 
-        --mode rush|page|signed-in
+        --mode rush|page|signed-in|faults
                               rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
                               loss and latency (exit 1 on FAIL); page: GET of the public track page and of
                               /api/v1/conferences with 50 clients (informational); signed-in: the chair's list
                               and the proposal pages from 16 sessions of the demo chair, each checked for a 200
-                              with the page's content, against --target (exit 1 on an error or below it)
+                              with the page's content, against --target (exit 1 on an error or below it);
+                              faults: submissions while PostgreSQL is restarted, then acknowledged vs stored vs
+                              mailed (exit 1 on loss)
         --pace paced|burst    rush: spread evenly over --pace-seconds (default 55; the target's arrival rate,
                               the default), or every client back to back (burst: a stress test, ~5× that rate)
         --clients N           default 50 (signed-in: 16)
@@ -116,6 +130,9 @@ internal sealed class BenchOptions
         --settle S            before measuring, wait up to S seconds (default 120) for the machine to be quiet:
                               no other busy process, the app idle (it warns if it was not)
         --keep                keep the temp directory (app log, .eml files)
+        --load-seconds S      faults: seconds of submissions (default 40), back to back from --clients clients
+        --restarts N          faults: PostgreSQL restarts during the load (default 2), evenly spread
+        --down-seconds S      faults: seconds PostgreSQL stays down per restart (default 3)
         --web-dll PATH        the app to run (default: src/ReviewPortal.Web/bin/<Configuration>/net10.0/)
         """;
 }

@@ -37,6 +37,7 @@ try
         "rush" => await DeadlineRush.RunAsync(options, cancel.Token),
         "page" => await PageLoad.RunAsync(options, cancel.Token),
         "signed-in" => await SignedInLoad.RunAsync(options, cancel.Token),
+        "faults" => await FaultRun.RunAsync(options, cancel.Token),
         _ => throw new InvalidOperationException(options.Mode),
     };
     return passed ? 0 : 1;

@@ -61,7 +61,6 @@ public sealed class KilledNodeTests(SurvivingNodeApp app) : IClassFixture<Surviv
         // The survivor starts now; its clock is past the killed attempt's timeout.
         app.Clock.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(1));
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.Equal(1, monitoring.ProcessingCount());
         await app.RunSweepAsync();
 
         await app.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(x => x.Address == email), TimeSpan.FromSeconds(30));
