@@ -41,7 +41,7 @@ public sealed class RoughEdgesTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await browser.Page.GoBackAsync();
         Assert.StartsWith("/Proposals/New", browser.CurrentPath, StringComparison.Ordinal);
-        // The same form comes back, as the person left it (had the page been fetched again, it would be empty and have a new id).
+        // The browser fetches the form again and restores what the person typed.
         await Assertions.Expect(browser.Page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(title);
         await browser.ClickButtonAsync("Submit proposal");
 

@@ -63,15 +63,18 @@ public sealed class WithdrawAndDeleteTests(ReviewPortalApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_old_one_click_withdraw_post_on_the_proposal_page_and_my_proposals_withdraws_nothing()
+    public async Task The_old_one_click_withdraw_post_on_the_proposal_page_and_my_proposals_leads_to_the_confirmation_and_withdraws_nothing()
     {
         var (client, id, _) = await ProposalAsync(submit: true);
         var details = await HtmlPage.GetAsync(client, $"/Proposals/{id}");
         var token = details.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
-        await client.PostAsync(new Uri($"/Proposals/{id}?handler=Withdraw", UriKind.Relative),
-            new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        await client.PostAsync(new Uri($"/Proposals?id={id}&handler=Withdraw", UriKind.Relative),
-            new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        foreach (var url in new[] { $"/Proposals/{id}?handler=Withdraw", $"/Proposals?id={id}&handler=Withdraw" })
+        {
+            var answer = await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+            Assert.True(HtmlPage.IsRedirect(answer), $"{url}: {answer.StatusCode}");
+            Assert.Equal($"/Proposals/{id}/Withdraw", answer.Headers.Location?.OriginalString);
+        }
+
         Assert.Equal(SubmissionStatus.Submitted, await StatusAsync(id));
     }
 

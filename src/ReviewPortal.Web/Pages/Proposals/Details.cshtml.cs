@@ -23,6 +23,9 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         return RedirectToPage(new { id });
     }
 
+    /// <summary>A withdraw form from an older page (or a hand-made post) asks for the confirmation instead of withdrawing.</summary>
+    public IActionResult OnPostWithdraw(Guid id) => RedirectToPage("Withdraw", new { id });
+
     private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct)
     {
         Proposal = await mediator.Send(new GetProposal(id), ct);

@@ -23,6 +23,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>A withdraw form from an older page (or a hand-made post) asks for the confirmation instead of withdrawing.</summary>
+    public IActionResult OnPostWithdraw(Guid id) => RedirectToPage("Withdraw", new { id });
+
     private async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {
         Proposals = await mediator.Send(new ListMyProposals(), ct);

@@ -27,17 +27,14 @@ public sealed class NewModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Track = await mediator.Send(new GetTrackForSubmission(TrackId), ct);
-        Input.ClientRequestId = Guid.NewGuid();
         Input.PadRows();
-        // Back after submitting must re-show this form with this id, not a fresh one: see BackButtonCache.
-        Response.ReshowSameFormOnBack();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Input.CompactRows(ModelState, nameof(Input));
         var command = new CreateProposal(
-            TrackId, Input.Title, Input.Abstract, Input.Notes, Input.Topics, Input.CoSpeakerInputs(), Input.Submit, Input.ClientRequestId);
+            TrackId, Input.Title, Input.Abstract, Input.Notes, Input.Topics, Input.CoSpeakerInputs(), Input.Submit, Input.RequestKey(TrackId));
         var (ok, id) = await this.TrySendAsync(mediator, command, cancellationToken: ct);
         if (ok)
         {
@@ -86,11 +83,25 @@ public class ProposalForm
 
 public sealed class NewProposalForm : ProposalForm
 {
-    /// <summary>Generated when the form is shown and posted back: a double click or a retry creates one proposal.</summary>
-    public Guid? ClientRequestId { get; set; }
-
     /// <summary>Set by the "Submit proposal" button; "Save draft" leaves it false.</summary>
     public bool Submit { get; set; }
+
+    /// <summary>
+    /// CreateProposal's idempotency key for this form: derived from what the form holds (track, title, abstract, notes,
+    /// topics, co-speakers), so the same form sent twice is one request and creates one proposal. A random id in a hidden
+    /// field does not survive Back: antiforgery makes the page no-store, Back fetches it again with a new id, and the
+    /// browser restores the typed fields but not the hidden one. The typed fields are what comes back, so the key is made
+    /// of them. (Which button was pressed is left out: "Save draft", Back, "Submit" finds the draft rather than making a second.)
+    /// </summary>
+    public Guid RequestKey(Guid trackId)
+    {
+        var text = new System.Text.StringBuilder().Append(trackId).Append('\u001f')
+            .Append(Title.Trim()).Append('\u001f').Append(Abstract.Trim()).Append('\u001f').Append(Notes?.Trim()).Append('\u001f')
+            .AppendJoin('\u001e', Topics.Order(StringComparer.Ordinal)).Append('\u001f')
+            .AppendJoin('\u001e', CoSpeakerInputs().Select(c => $"{c.Name.Trim()}\u001d{c.Email.Trim().ToUpperInvariant()}\u001d{c.Affiliation?.Trim()}"));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return new Guid(hash.AsSpan(0, 16));
+    }
 }
 
 public sealed class CoSpeakerRow
