@@ -26,7 +26,7 @@ public sealed class CreateProposalValidator : AbstractValidator<CreateProposal>
 {
     public CreateProposalValidator()
     {
-        RuleFor(x => x.TrackId).NotEmpty();
+        RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
         Include(new ProposalFieldsValidator());
     }
 }

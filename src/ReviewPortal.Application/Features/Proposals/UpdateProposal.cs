@@ -22,7 +22,7 @@ public sealed class UpdateProposalValidator : AbstractValidator<UpdateProposal>
 {
     public UpdateProposalValidator()
     {
-        RuleFor(x => x.Id).NotEmpty();
+        RuleFor(x => x.Id).NotEmpty().WithMessage("Choose a proposal.");
         Include(new ProposalFieldsValidator());
     }
 }

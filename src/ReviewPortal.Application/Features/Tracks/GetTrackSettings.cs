@@ -14,7 +14,7 @@ public sealed record TrackSettingsView(
 
 public sealed class GetTrackSettingsValidator : AbstractValidator<GetTrackSettings>
 {
-    public GetTrackSettingsValidator() => RuleFor(x => x.TrackId).NotEmpty();
+    public GetTrackSettingsValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
 }
 
 public sealed class GetTrackSettingsHandler(TrackAccess access)
