@@ -57,7 +57,8 @@ internal static partial class PageModelExtensions
 
     /// <summary>
     /// The ModelState key of the page property that <paramref name="path"/> (e.g. <c>Input.CoSpeakers[1].Name</c>) names:
-    /// the path itself when the page has it; without the index for a list of plain values (one input holds them all);
+    /// the path itself when the page has it (a text box standing for a list keeps the index, for the page to say which line);
+    /// without the index for a list of plain values (one input holds them all);
     /// null when the page has no such property.
     /// </summary>
     private static string? InputKeyFor(Type pageType, string path) => InputKeys.GetOrAdd((pageType, path), static key =>
@@ -75,12 +76,19 @@ internal static partial class PageModelExtensions
             type = property.PropertyType;
             var indices = match.Groups["index"].Captures.Select(c => c.Value).ToList();
             var name = property.Name;
-            foreach (var index in indices)
+            for (var i = 0; i < indices.Count; i++)
             {
-                // A list of plain values (topics as checkboxes, or one text box) has one input for all its entries.
-                if (type == typeof(string) || ElementType(type) is not { } element || element == typeof(string) || element.IsValueType)
+                // One text box for a list (topics, one per line): the key keeps the index; the page says which line.
+                if (type == typeof(string))
+                {
+                    name += string.Concat(indices.Skip(i));
                     break;
-                name += index;
+                }
+
+                // A list of plain values (topics as checkboxes) has one input for all its entries.
+                if (ElementType(type) is not { } element || element == typeof(string) || element.IsValueType)
+                    break;
+                name += indices[i];
                 type = element;
             }
 

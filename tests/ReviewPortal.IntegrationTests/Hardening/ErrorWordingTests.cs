@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ReviewPortal.IntegrationTests.Infrastructure;
 
 namespace ReviewPortal.IntegrationTests.Hardening;
@@ -40,6 +41,32 @@ public sealed class ErrorWordingTests(ReviewPortalApp app) : IClassFixture<Revie
 
         var errors = (await HtmlPage.ParseAsync(response)).FieldErrors();
         Assert.Equal("Your affiliation can be at most 200 characters (it has 201).", errors["Input.Affiliation"]);
+    }
+
+    [Fact]
+    public async Task The_tracks_rules_are_reported_with_the_field_rules_in_one_answer()
+    {
+        var chairEmail = $"chair-{Guid.NewGuid():N}@example.org";
+        await Accounts.SignedInClientAsync(app, chairEmail, "Rules Chair");
+        var trackId = await TestTracks.CreateAsync(app, chairEmail, maxSpeakers: 2);
+        var speaker = await Accounts.SignedInClientAsync(app, $"rules-{Guid.NewGuid():N}@example.org", "Rule Breaker");
+        object[] coSpeakers = [new { name = "One", email = "one@example.org" }, new { name = "Two", email = "two@example.org" }];
+
+        var created = await speaker.PostAsJsonAsync($"/api/v1/tracks/{trackId}/proposals",
+            new { title = "", @abstract = "About.", topics = new[] { "knitting" }, coSpeakers });
+        Assert.Equal(["CoSpeakers", "Title", "Topics"], (await Problems.FieldsAsync(created)).Order(StringComparer.Ordinal));
+
+        var ok = await Problems.JsonAsync(await speaker.PostAsJsonAsync($"/api/v1/tracks/{trackId}/proposals",
+            new { title = "Fine", @abstract = "About." }), HttpStatusCode.Created);
+        var updated = await speaker.PutAsJsonAsync($"/api/v1/proposals/{ok.GetProperty("id").GetGuid()}",
+            new { version = ok.GetProperty("version").GetUInt32(), title = "", @abstract = "About.", topics = new[] { "knitting" } });
+        Assert.Equal(["Title", "Topics"], (await Problems.FieldsAsync(updated)).Order(StringComparer.Ordinal));
+
+        // To someone who is not its speaker the proposal does not exist: the same field errors, no track rules.
+        var other = await Accounts.SignedInClientAsync(app, $"other-{Guid.NewGuid():N}@example.org", "Someone Else");
+        var probe = await other.PutAsJsonAsync($"/api/v1/proposals/{ok.GetProperty("id").GetGuid()}",
+            new { version = 1u, title = "", @abstract = "About.", topics = new[] { "knitting" } });
+        Assert.Equal(["Title"], await Problems.FieldsAsync(probe));
     }
 
     [Fact]

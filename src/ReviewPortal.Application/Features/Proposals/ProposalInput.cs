@@ -56,17 +56,24 @@ public sealed class ProposalFields(IApplicationDbContext db, IEmailOutbox outbox
 {
     public static void EnsureTrackRules(IProposalFields fields, Track track)
     {
-        var failures = new List<ValidationFailure>();
-        var unknown = (fields.Topics ?? []).Where(t => !track.Topics.Contains(t)).ToList();
-        if (unknown.Count > 0)
-            failures.Add(new ValidationFailure(nameof(IProposalFields.Topics),
-                $"Unknown topic(s) for this track: {string.Join(", ", unknown)}. Choose from: {string.Join(", ", track.Topics)}."));
-        var speakers = 1 + (fields.CoSpeakers?.Count ?? 0);
-        if (speakers > track.MaxSpeakersPerProposal)
-            failures.Add(new ValidationFailure(nameof(IProposalFields.CoSpeakers),
-                $"A proposal can have at most {track.MaxSpeakersPerProposal} speakers; this one has {speakers}."));
+        var failures = TrackRuleFailures(fields, track.Topics, track.MaxSpeakersPerProposal);
         if (failures.Count > 0)
             throw Refusal.Of(failures);
+    }
+
+    /// <summary>The track's rules on topics and speaker count; the validators report them with the field rules, the handler checks again.</summary>
+    public static List<ValidationFailure> TrackRuleFailures(IProposalFields fields, IReadOnlyList<string> topics, int maxSpeakers)
+    {
+        var failures = new List<ValidationFailure>();
+        var unknown = (fields.Topics ?? []).Where(t => !topics.Contains(t)).ToList();
+        if (unknown.Count > 0)
+            failures.Add(new ValidationFailure(nameof(IProposalFields.Topics),
+                $"Unknown topic(s) for this track: {string.Join(", ", unknown)}. Choose from: {string.Join(", ", topics)}."));
+        var speakers = 1 + (fields.CoSpeakers?.Count ?? 0);
+        if (speakers > maxSpeakers)
+            failures.Add(new ValidationFailure(nameof(IProposalFields.CoSpeakers),
+                $"A proposal can have at most {maxSpeakers} speakers; this one has {speakers}."));
+        return failures;
     }
 
     /// <summary>Writes title, abstract, notes, topics and co-speakers; new co-speakers are linked or invited by mail.</summary>
