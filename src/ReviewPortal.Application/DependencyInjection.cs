@@ -12,6 +12,7 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        Common.Validation.PlainMessages.Configure();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<Common.Auditing.AuditTrail>();

@@ -141,7 +141,8 @@ public sealed class SpeakerJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Contains("q=", browser.CurrentPath, StringComparison.Ordinal);
         var rows = main.Locator("table.list tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
-        await Assertions.Expect(rows.GetByRole(AriaRole.Link, new() { Name = newTitle, Exact = true })).ToHaveAttributeAsync("href", detailsPath);
+        await Assertions.Expect(rows.GetByRole(AriaRole.Link, new() { Name = newTitle, Exact = true })).ToHaveAttributeAsync("href",
+            new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(detailsPath) + @"\?returnUrl=")); // the way back to this list
         await Assertions.Expect(rows.Locator("td").Nth(1)).ToHaveTextAsync("Ada Lovelace, Grace Hopper");
         await Assertions.Expect(rows.Locator("td").Nth(2)).ToHaveTextAsync("XDP/AF_XDP");
         await Assertions.Expect(rows.Locator("span.badge")).ToHaveTextAsync("Submitted");

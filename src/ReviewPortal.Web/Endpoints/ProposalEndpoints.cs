@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using ReviewPortal.Application.Features.Proposals;
-using ReviewPortal.Domain.Submissions;
 using ReviewPortal.Web.Infrastructure;
 
 namespace ReviewPortal.Web.Endpoints;
@@ -68,14 +67,25 @@ internal static class ProposalEndpoints
 
         var chair = api.MapGroup("/tracks/{trackId:guid}/proposals").RequireAuthorization().WithTags("Chair");
 
-        chair.MapGet("", async (Guid trackId, SubmissionStatus? status, string? topic, string? q, IMediator m, CancellationToken ct) =>
-                Results.Ok(await m.Send(new ListTrackProposals(trackId, status, topic, q), ct)))
+        chair.MapGet("", async (Guid trackId, string? status, string? topic, string? q, string? sort, string? dir, int? page, int? pageSize,
+                IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new ListTrackProposals(trackId, status, topic, q, sort, dir,
+                    page ?? 1, pageSize ?? ListTrackProposals.DefaultPageSize), ct)))
             .WithName("ListTrackProposals")
-            .Produces<TrackProposals>().ProducesProblems(400, 403, 404);
+            .Produces<TrackProposals>().ProducesProblems(400, 403, 404)
+            .WithSummary("One page of the track's proposals. sort: submitted (default), title, speakers, state, duration; dir: asc (default) or desc; "
+                + "page (from 1) and pageSize (default 50, at most 500). An unknown status, sort or dir is a 400.");
 
-        chair.MapGet("/export.json", async (Guid trackId, IMediator m, CancellationToken ct) =>
-                Results.Json(await m.Send(new ExportProposals(trackId), ct), contentType: "application/json",
-                    statusCode: StatusCodes.Status200OK))
+        chair.MapGet("/export.json", async (Guid trackId, HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var document = await m.Send(new ExportProposals(trackId), ct);
+                // A download, not a page to look at: the browser saves it under a name that says what it is.
+                http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+                {
+                    FileName = $"proposals-{trackId:N}.json",
+                }.ToString();
+                return Results.Json(document, contentType: "application/json", statusCode: StatusCodes.Status200OK);
+            })
             .WithName("ExportProposalsJson")
             .Produces<ProposalsDocument>(StatusCodes.Status200OK, "application/json").ProducesProblems(400, 403, 404);
 

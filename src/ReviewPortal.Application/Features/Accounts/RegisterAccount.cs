@@ -23,10 +23,10 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
 {
     public RegisterAccountValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(256).EmailAddress();
-        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Affiliation).MaximumLength(200);
-        RuleFor(x => x.Password).NotEmpty().MinimumLength(10).MaximumLength(128);
+        RuleFor(x => x.Email).NotEmpty().WithName("Your e-mail address").MaximumLength(256).EmailAddress();
+        RuleFor(x => x.DisplayName).NotEmpty().WithName("Your name").MaximumLength(100);
+        RuleFor(x => x.Affiliation).MaximumLength(200).WithName("Your affiliation");
+        RuleFor(x => x.Password).NotEmpty().WithName("The password").MinimumLength(10).MaximumLength(128);
     }
 }
 

@@ -15,7 +15,7 @@ public sealed record RequestPasswordReset(string Email) : ICommand;
 
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
 {
-    public RequestPasswordResetValidator() => RuleFor(x => x.Email).NotEmpty().MaximumLength(256).EmailAddress();
+    public RequestPasswordResetValidator() => RuleFor(x => x.Email).NotEmpty().WithName("Your e-mail address").MaximumLength(256).EmailAddress();
 }
 
 public sealed class RequestPasswordResetHandler(IIdentityService identity, IEmailOutbox outbox, ILinkBuilder links)

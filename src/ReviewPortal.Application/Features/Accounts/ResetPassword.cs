@@ -17,9 +17,9 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 {
     public ResetPasswordValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().EmailAddress();
-        RuleFor(x => x.Token).NotEmpty();
-        RuleFor(x => x.NewPassword).NotEmpty().MinimumLength(10).MaximumLength(128);
+        RuleFor(x => x.Email).NotEmpty().WithName("Your e-mail address").EmailAddress();
+        RuleFor(x => x.Token).NotEmpty().WithMessage("This reset link is incomplete; use the link from the mail as it is.");
+        RuleFor(x => x.NewPassword).NotEmpty().WithName("The new password").MinimumLength(10).MaximumLength(128);
         RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("The passwords do not match.");
     }
 }

@@ -15,8 +15,8 @@ public sealed class CreateConferenceValidator : AbstractValidator<CreateConferen
 {
     public CreateConferenceValidator(IApplicationDbContext db)
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200).WithName("The conference's name");
+        RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).NotEmpty().WithName("The slug").MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .WithMessage("Use lower-case letters, digits and single hyphens, e.g. lpc2023.")
             .MustAsync(async (slug, ct) => !await db.Conferences.AnyAsync(c => c.Slug == slug, ct))
             .WithMessage("Another conference already uses this slug.");

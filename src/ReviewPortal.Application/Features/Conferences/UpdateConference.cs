@@ -27,7 +27,7 @@ public sealed class UpdateConferenceValidator : AbstractValidator<UpdateConferen
     public UpdateConferenceValidator()
     {
         RuleFor(x => x.Id).NotEmpty();
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200).WithName("The conference's name");
         RuleFor(x => x.TimeZoneId).Must(Conference.IsValidTimeZone).WithMessage("Use an IANA time zone, e.g. America/New_York.");
         RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate).WithMessage("The conference ends on or after its first day.");
     }

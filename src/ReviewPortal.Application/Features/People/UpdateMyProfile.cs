@@ -12,9 +12,9 @@ public sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfile
 {
     public UpdateMyProfileValidator()
     {
-        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Give your name.").MaximumLength(100);
-        RuleFor(x => x.Affiliation).MaximumLength(200);
-        RuleFor(x => x.Bio).MaximumLength(2_000);
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Give your name.").MaximumLength(100).WithName("Your name");
+        RuleFor(x => x.Affiliation).MaximumLength(200).WithName("Your affiliation");
+        RuleFor(x => x.Bio).MaximumLength(2_000).WithName("Your bio");
     }
 }
 

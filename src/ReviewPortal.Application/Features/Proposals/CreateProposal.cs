@@ -24,10 +24,20 @@ public sealed record CreateProposal(
 
 public sealed class CreateProposalValidator : AbstractValidator<CreateProposal>
 {
-    public CreateProposalValidator()
+    public CreateProposalValidator(IApplicationDbContext db)
     {
-        RuleFor(x => x.TrackId).NotEmpty();
+        RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
         Include(new ProposalFieldsValidator());
+
+        // The track's rules with the field rules, so the first submit shows every error. No track: the handler's 404.
+        RuleFor(x => x).CustomAsync(async (command, context, ct) =>
+        {
+            var track = await db.Tracks.AsNoTracking().Where(t => t.Id == command.TrackId)
+                .Select(t => new { t.Topics, t.MaxSpeakersPerProposal })
+                .SingleOrDefaultAsync(ct);
+            if (track is not null)
+                ProposalFields.TrackRuleFailures(command, track.Topics, track.MaxSpeakersPerProposal).ForEach(context.AddFailure);
+        });
     }
 }
 

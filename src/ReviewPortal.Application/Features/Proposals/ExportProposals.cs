@@ -1,9 +1,9 @@
 using System.Globalization;
-using CsvHelper;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Text;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -11,17 +11,17 @@ namespace ReviewPortal.Application.Features.Proposals;
 /// <summary>The chair exports every submitted proposal of a track, as the JSON exchange format or as CSV.</summary>
 public sealed record ExportProposals(Guid TrackId) : IQuery<ProposalsDocument>;
 
-/// <summary>The same export as CSV text (CsvHelper, RFC 4180).</summary>
+/// <summary>The same export as CSV text (RFC 4180, cells that look like formulas written as text: <see cref="CsvFiles"/>).</summary>
 public sealed record ExportProposalsCsv(Guid TrackId) : IQuery<string>;
 
 public sealed class ExportProposalsValidator : AbstractValidator<ExportProposals>
 {
-    public ExportProposalsValidator() => RuleFor(x => x.TrackId).NotEmpty();
+    public ExportProposalsValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
 }
 
 public sealed class ExportProposalsCsvValidator : AbstractValidator<ExportProposalsCsv>
 {
-    public ExportProposalsCsvValidator() => RuleFor(x => x.TrackId).NotEmpty();
+    public ExportProposalsCsvValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
 }
 
 public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess access, TimeProvider clock)
@@ -34,7 +34,7 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
     {
         var document = await BuildAsync(query.TrackId, cancellationToken);
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true))
+        await using (var csv = CsvFiles.CreateWriter(writer, leaveOpen: true))
         {
             csv.WriteHeader(["id", "key", "title", "status", "kind", "duration_minutes", "topics", "speakers", "submitted_utc", "abstract", "notes"]);
             foreach (var p in document.Proposals)

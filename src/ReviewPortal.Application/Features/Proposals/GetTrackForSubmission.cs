@@ -15,7 +15,7 @@ public sealed record TrackForSubmission(
 
 public sealed class GetTrackForSubmissionValidator : AbstractValidator<GetTrackForSubmission>
 {
-    public GetTrackForSubmissionValidator() => RuleFor(x => x.TrackId).NotEmpty();
+    public GetTrackForSubmissionValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
 }
 
 public sealed class GetTrackForSubmissionHandler(IApplicationDbContext db, TimeProvider clock)

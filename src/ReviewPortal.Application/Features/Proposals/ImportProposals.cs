@@ -21,7 +21,7 @@ public sealed class ImportProposalsValidator : AbstractValidator<ImportProposals
 {
     public ImportProposalsValidator()
     {
-        RuleFor(x => x.TrackId).NotEmpty();
+        RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
         RuleFor(x => x.Document).NotNull();
         RuleFor(x => x.Document.Format).Equal(ProposalsDocument.FormatName)
             .WithMessage($"Expected format '{ProposalsDocument.FormatName}'.");
@@ -56,8 +56,7 @@ public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess
         var track = await access.GetTrackForChairAsync(command.TrackId, cancellationToken);
         var unknownTopics = command.Document.Proposals.SelectMany(p => p.Topics).Distinct().Except(track.Topics).ToList();
         if (unknownTopics.Count > 0)
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("Topics",
-                $"Unknown topics for this track: {string.Join(", ", unknownTopics)}.")]);
+            throw Common.Validation.Refusal.Of("Topics", $"Unknown topics for this track: {string.Join(", ", unknownTopics)}.");
 
         // A proposal is already present when its key was imported before, or when the record is an export of it (its id).
         var present = await db.Submissions

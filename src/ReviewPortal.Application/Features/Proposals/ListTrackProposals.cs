@@ -6,13 +6,38 @@ using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
 
-/// <summary>The chair's view of a track's proposals: filter by state and topic, search title or speaker, counts per state.</summary>
-public sealed record ListTrackProposals(Guid TrackId, SubmissionStatus? Status = null, string? Topic = null, string? Search = null)
-    : IQuery<TrackProposals>;
+/// <summary>
+/// The chair's view of a track's proposals: filter by state and topic, search title or speaker, sort by any column,
+/// one page at a time, with counts per state. Filters, sort and paging run in SQL, so a track of 10,000 proposals
+/// costs one page of rows. <paramref name="Status"/>, <paramref name="Sort"/> and <paramref name="Dir"/> are text
+/// as the client sent them: an unknown value is refused with the field named, never ignored.
+/// </summary>
+public sealed record ListTrackProposals(
+    Guid TrackId, string? Status = null, string? Topic = null, string? Search = null,
+    string? Sort = null, string? Dir = null, int Page = 1, int PageSize = ListTrackProposals.DefaultPageSize)
+    : IQuery<TrackProposals>
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
 
+    /// <summary>The columns the list sorts by; the first is the default.</summary>
+    public static IReadOnlyList<string> SortColumns { get; } = ["submitted", "title", "speakers", "state", "duration"];
+
+    /// <summary>The states a chair can filter by: every one but Draft, which stays with its speakers.</summary>
+    public static IReadOnlyList<SubmissionStatus> FilterStates { get; } =
+        Enum.GetValues<SubmissionStatus>().Where(s => s != SubmissionStatus.Draft).ToList();
+
+    /// <summary>The state named by <paramref name="text"/> (any case, by name only), or null.</summary>
+    public static SubmissionStatus? ParseStatus(string? text) =>
+        FilterStates.Cast<SubmissionStatus?>().FirstOrDefault(s => string.Equals(s.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <param name="Total">Every non-draft proposal of the track (the sum of <paramref name="CountsByStatus"/>).</param>
+/// <param name="Matching">Those that match the filters; <paramref name="Proposals"/> is one page of them.</param>
 public sealed record TrackProposals(
     Guid TrackId, string TrackName, string ConferenceName, IReadOnlyList<string> Topics,
-    IReadOnlyDictionary<SubmissionStatus, int> CountsByStatus, int Total, IReadOnlyList<TrackProposalRow> Proposals);
+    IReadOnlyDictionary<SubmissionStatus, int> CountsByStatus, int Total, IReadOnlyList<TrackProposalRow> Proposals,
+    int Matching, int Page, int PageSize, int PageCount, string Sort, string Dir);
 
 public sealed record TrackProposalRow(
     Guid Id, string Title, SubmissionStatus Status, string Speakers, IReadOnlyList<string> Topics, string? SubmittedAt, int DurationMinutes);
@@ -21,10 +46,22 @@ public sealed class ListTrackProposalsValidator : AbstractValidator<ListTrackPro
 {
     public ListTrackProposalsValidator()
     {
-        RuleFor(x => x.TrackId).NotEmpty();
-        RuleFor(x => x.Search).MaximumLength(200);
-        RuleFor(x => x.Topic).MaximumLength(100);
-        RuleFor(x => x.Status).NotEqual(SubmissionStatus.Draft).WithMessage("Drafts belong to their speakers until submitted.");
+        RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
+        RuleFor(x => x.Search).MaximumLength(200).WithName("The search");
+        RuleFor(x => x.Topic).MaximumLength(100).WithName("The topic");
+        RuleFor(x => x.Status)
+            .Must(s => !string.Equals(s?.Trim(), nameof(SubmissionStatus.Draft), StringComparison.OrdinalIgnoreCase))
+            .WithMessage("Drafts belong to their speakers until submitted.")
+            .Must(s => string.IsNullOrWhiteSpace(s) || ListTrackProposals.ParseStatus(s) is not null)
+            .WithMessage(x => $"There is no state '{x.Status}'. Choose one of: {string.Join(", ", ListTrackProposals.FilterStates)}.");
+        RuleFor(x => x.Sort)
+            .Must(s => string.IsNullOrWhiteSpace(s) || ListTrackProposals.SortColumns.Contains(s.Trim().ToLowerInvariant()))
+            .WithMessage(x => $"The list cannot be sorted by '{x.Sort}'. Sort by one of: {string.Join(", ", ListTrackProposals.SortColumns)}.");
+        RuleFor(x => x.Dir)
+            .Must(d => string.IsNullOrWhiteSpace(d) || d.Trim().ToLowerInvariant() is "asc" or "desc")
+            .WithMessage("Sort direction is 'asc' or 'desc'.");
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithName("The page number");
+        RuleFor(x => x.PageSize).InclusiveBetween(1, ListTrackProposals.MaxPageSize).WithName("The page size");
     }
 }
 
@@ -41,10 +78,13 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         var counts = await visible.GroupBy(s => s.Status)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var total = counts.Values.Sum();
 
+        var status = ListTrackProposals.ParseStatus(query.Status);
         var filtered = visible;
-        if (query.Status is { } status)
-            filtered = filtered.Where(s => s.Status == status);
+        if (status is { } wanted)
+            filtered = filtered.Where(s => s.Status == wanted);
+        var byText = !string.IsNullOrWhiteSpace(query.Topic) || !string.IsNullOrWhiteSpace(query.Search);
         if (!string.IsNullOrWhiteSpace(query.Topic))
             filtered = filtered.Where(s => s.Topics.Contains(query.Topic));
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -55,8 +95,17 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
                 || s.Speakers.Any(sp => EF.Functions.Like(sp.Name.ToLower(), pattern, "\\")));
         }
 
-        var rows = await filtered.AsSingleQuery()
-            .OrderBy(s => s.SubmittedUtc).ThenBy(s => s.Title)
+        // Without a topic or search the counts per state already say how many match: no second count.
+        var matching = byText
+            ? await filtered.CountAsync(cancellationToken)
+            : status is { } only ? counts.GetValueOrDefault(only) : total;
+
+        var sort = string.IsNullOrWhiteSpace(query.Sort) ? ListTrackProposals.SortColumns[0] : query.Sort.Trim().ToLowerInvariant();
+        var descending = string.Equals(query.Dir?.Trim(), "desc", StringComparison.OrdinalIgnoreCase);
+        var pageCount = Math.Max(1, (matching + query.PageSize - 1) / query.PageSize);
+        var rows = await Sorted(filtered, sort, descending).AsSingleQuery()
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
             .Select(s => new
             {
                 s.Id, s.Title, s.Status, s.Topics, s.SubmittedUtc, s.DurationMinutes,
@@ -64,8 +113,28 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
             })
             .ToListAsync(cancellationToken);
 
-        return new TrackProposals(track.Id, track.Name, track.Conference.Name, track.Topics, counts, counts.Values.Sum(),
+        return new TrackProposals(track.Id, track.Name, track.Conference.Name, track.Topics, counts, total,
             rows.Select(r => new TrackProposalRow(r.Id, r.Title, r.Status, string.Join(", ", r.Speakers), r.Topics,
-                r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)).ToList());
+                r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)).ToList(),
+            matching, query.Page, query.PageSize, pageCount, sort, descending ? "desc" : "asc");
+    }
+
+    /// <summary>
+    /// Text sorts on lower case (so "beta" sits between "Alpha" and "Gamma"); ties break on the title, then the id,
+    /// so paging is stable. Speakers sort by the first speaker's name.
+    /// </summary>
+    private static IOrderedQueryable<Submission> Sorted(IQueryable<Submission> rows, string sort, bool descending)
+    {
+        IOrderedQueryable<Submission> ordered = sort switch
+        {
+            "title" => descending ? rows.OrderByDescending(s => s.Title.ToLower()) : rows.OrderBy(s => s.Title.ToLower()),
+            "speakers" => descending
+                ? rows.OrderByDescending(s => s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name.ToLower()).FirstOrDefault())
+                : rows.OrderBy(s => s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name.ToLower()).FirstOrDefault()),
+            "state" => descending ? rows.OrderByDescending(s => s.Status) : rows.OrderBy(s => s.Status),
+            "duration" => descending ? rows.OrderByDescending(s => s.DurationMinutes) : rows.OrderBy(s => s.DurationMinutes),
+            _ => descending ? rows.OrderByDescending(s => s.SubmittedUtc) : rows.OrderBy(s => s.SubmittedUtc),
+        };
+        return ordered.ThenBy(s => s.Title.ToLower()).ThenBy(s => s.Id);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Validation;
 using ReviewPortal.Application.Features.People;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.People;
@@ -35,16 +36,16 @@ public sealed class ProposalFieldsValidator : AbstractValidator<IProposalFields>
         RuleFor(x => x.Abstract).NotEmpty().WithMessage("Write an abstract.")
             .MaximumLength(MaxAbstract).WithMessage($"The abstract can be at most {MaxAbstract:N0} characters.");
         RuleFor(x => x.Notes).MaximumLength(MaxAbstract).WithMessage($"Notes can be at most {MaxAbstract:N0} characters.");
-        RuleForEach(x => x.Topics).NotEmpty().MaximumLength(100);
+        RuleForEach(x => x.Topics).NotEmpty().MaximumLength(100).WithName("A topic");
         RuleForEach(x => x.CoSpeakers).ChildRules(s =>
         {
-            s.RuleFor(c => c.Name).NotEmpty().WithMessage("Give the co-speaker's name.").MaximumLength(100);
+            s.RuleFor(c => c.Name).NotEmpty().WithMessage("Give the co-speaker's name.").MaximumLength(100).WithName("The co-speaker's name");
             s.RuleFor(c => c.Email).NotEmpty().WithMessage("Give the co-speaker's e-mail address.")
-                .MaximumLength(256).EmailAddress().WithMessage("This is not a valid e-mail address.");
-            s.RuleFor(c => c.Affiliation).MaximumLength(200);
+                .MaximumLength(256).WithName("The co-speaker's e-mail address").EmailAddress().WithMessage("This is not a valid e-mail address.");
+            s.RuleFor(c => c.Affiliation).MaximumLength(200).WithName("The co-speaker's affiliation");
         });
         RuleFor(x => x.CoSpeakers)
-            .Must(c => c is null || c.Select(s => s.Email.Trim().ToUpperInvariant()).Distinct().Count() == c.Count)
+            .Must(c => c is null || c.Select(s => s.Email?.Trim().ToUpperInvariant()).Distinct().Count() == c.Count)
             .WithMessage("Each co-speaker needs a different e-mail address.");
     }
 }
@@ -60,17 +61,24 @@ public sealed class ProposalFields(IApplicationDbContext db)
 {
     public static void EnsureTrackRules(IProposalFields fields, Track track)
     {
+        var failures = TrackRuleFailures(fields, track.Topics, track.MaxSpeakersPerProposal);
+        if (failures.Count > 0)
+            throw Refusal.Of(failures);
+    }
+
+    /// <summary>The track's rules on topics and speaker count; the validators report them with the field rules, the handler checks again.</summary>
+    public static List<ValidationFailure> TrackRuleFailures(IProposalFields fields, IReadOnlyList<string> topics, int maxSpeakers)
+    {
         var failures = new List<ValidationFailure>();
-        var unknown = (fields.Topics ?? []).Where(t => !track.Topics.Contains(t)).ToList();
+        var unknown = (fields.Topics ?? []).Where(t => !topics.Contains(t)).ToList();
         if (unknown.Count > 0)
             failures.Add(new ValidationFailure(nameof(IProposalFields.Topics),
-                $"Unknown topic(s) for this track: {string.Join(", ", unknown)}. Choose from: {string.Join(", ", track.Topics)}."));
+                $"Unknown topic(s) for this track: {string.Join(", ", unknown)}. Choose from: {string.Join(", ", topics)}."));
         var speakers = 1 + (fields.CoSpeakers?.Count ?? 0);
-        if (speakers > track.MaxSpeakersPerProposal)
+        if (speakers > maxSpeakers)
             failures.Add(new ValidationFailure(nameof(IProposalFields.CoSpeakers),
-                $"A proposal can have at most {track.MaxSpeakersPerProposal} speakers; this one has {speakers}."));
-        if (failures.Count > 0)
-            throw new ValidationException(failures);
+                $"A proposal can have at most {maxSpeakers} speakers; this one has {speakers}."));
+        return failures;
     }
 
     /// <summary>
@@ -82,7 +90,7 @@ public sealed class ProposalFields(IApplicationDbContext db)
         EnsureTrackRules(fields, submission.Track);
         var primary = submission.Speakers.OrderBy(s => s.Order).FirstOrDefault();
         if (fields.CoSpeakers?.Any(c => string.Equals(c.Email.Trim(), primary?.Email ?? submitter.Email, StringComparison.OrdinalIgnoreCase)) == true)
-            throw new ValidationException([new ValidationFailure(nameof(IProposalFields.CoSpeakers), "The first speaker is already on the proposal; list only the others.")]);
+            throw Refusal.Of(nameof(IProposalFields.CoSpeakers), "The first speaker is already on the proposal; list only the others.");
 
         submission.Title = fields.Title.Trim();
         submission.Abstract = fields.Abstract.Trim();

@@ -9,7 +9,7 @@ public sealed record SubmitProposal(Guid Id) : ICommand<SubmissionStatus>;
 
 public sealed class SubmitProposalValidator : AbstractValidator<SubmitProposal>
 {
-    public SubmitProposalValidator() => RuleFor(x => x.Id).NotEmpty();
+    public SubmitProposalValidator() => RuleFor(x => x.Id).NotEmpty().WithMessage("Choose a proposal.");
 }
 
 public sealed class SubmitProposalHandler(ProposalAccess access, ProposalMails mails, TimeProvider clock)

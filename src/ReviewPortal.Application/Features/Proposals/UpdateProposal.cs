@@ -20,10 +20,22 @@ public sealed record UpdateProposal(
 
 public sealed class UpdateProposalValidator : AbstractValidator<UpdateProposal>
 {
-    public UpdateProposalValidator()
+    public UpdateProposalValidator(IApplicationDbContext db, ICurrentUser currentUser)
     {
-        RuleFor(x => x.Id).NotEmpty();
+        RuleFor(x => x.Id).NotEmpty().WithMessage("Choose a proposal.");
         Include(new ProposalFieldsValidator());
+
+        // The track's rules with the field rules, so the first submit shows every error. Only for the proposal's own
+        // speakers: to anyone else the proposal does not exist (the handler's 404), and its track's rules must not say otherwise.
+        RuleFor(x => x).CustomAsync(async (command, context, ct) =>
+        {
+            var track = await db.Submissions.AsNoTracking()
+                .Where(s => s.Id == command.Id && s.Speakers.Any(sp => sp.PersonId != null && sp.PersonId == currentUser.Id))
+                .Select(s => new { s.Track.Topics, s.Track.MaxSpeakersPerProposal })
+                .SingleOrDefaultAsync(ct);
+            if (track is not null)
+                ProposalFields.TrackRuleFailures(command, track.Topics, track.MaxSpeakersPerProposal).ForEach(context.AddFailure);
+        });
     }
 }
 

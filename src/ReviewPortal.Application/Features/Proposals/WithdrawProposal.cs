@@ -9,7 +9,7 @@ public sealed record WithdrawProposal(Guid Id) : ICommand<SubmissionStatus>;
 
 public sealed class WithdrawProposalValidator : AbstractValidator<WithdrawProposal>
 {
-    public WithdrawProposalValidator() => RuleFor(x => x.Id).NotEmpty();
+    public WithdrawProposalValidator() => RuleFor(x => x.Id).NotEmpty().WithMessage("Choose a proposal.");
 }
 
 public sealed class WithdrawProposalHandler(ProposalAccess access, ProposalMails mails, TimeProvider clock)

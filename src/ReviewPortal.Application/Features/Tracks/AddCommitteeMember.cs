@@ -16,10 +16,10 @@ public sealed class AddCommitteeMemberValidator : AbstractValidator<AddCommittee
 {
     public AddCommitteeMemberValidator(IApplicationDbContext db)
     {
-        RuleFor(x => x.TrackId).NotEmpty();
+        RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
         RuleFor(x => x.Role).IsInEnum();
-        RuleFor(x => x.Affiliation).MaximumLength(200);
-        RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress()
+        RuleFor(x => x.Affiliation).MaximumLength(200).WithName("The affiliation");
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress().WithName("Their e-mail address")
             .MustAsync(async (email, ct) => await db.People.WithEmail(email).AnyAsync(ct))
             .WithMessage("No account has this e-mail address; ask them to register first.");
     }

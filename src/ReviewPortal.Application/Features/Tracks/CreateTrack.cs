@@ -17,12 +17,12 @@ public sealed class CreateTrackValidator : AbstractValidator<CreateTrack>
 {
     public CreateTrackValidator(IApplicationDbContext db)
     {
-        RuleFor(x => x.ConferenceId).NotEmpty();
-        RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
+        RuleFor(x => x.ConferenceId).NotEmpty().WithMessage("Choose a conference.");
+        RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).NotEmpty().WithName("The slug").MaximumLength(100).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .WithMessage("Use lower-case letters, digits and single hyphens, e.g. ebpf-networking.")
             .MustAsync(async (command, slug, ct) => !await db.Tracks.AnyAsync(t => t.ConferenceId == command.ConferenceId && t.Slug == slug, ct))
             .WithMessage("This conference already has a track with this slug.");
-        RuleFor(x => x.ChairEmail).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress()
+        RuleFor(x => x.ChairEmail).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress().WithName("The chair's e-mail address")
             .MustAsync(async (email, ct) => await db.People.WithEmail(email).AnyAsync(ct))
             .WithMessage("No account has this e-mail address; the chair must register first.");
         RuleFor(x => x.Settings).NotNull().SetValidator(new TrackSettingsValidator());

@@ -17,7 +17,7 @@ public sealed record CommitteeSeatView(Guid Id, string Name, string Email, strin
 
 public sealed class GetTrackSettingsValidator : AbstractValidator<GetTrackSettings>
 {
-    public GetTrackSettingsValidator() => RuleFor(x => x.TrackId).NotEmpty();
+    public GetTrackSettingsValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
 }
 
 public sealed class GetTrackSettingsHandler(TrackAccess access)

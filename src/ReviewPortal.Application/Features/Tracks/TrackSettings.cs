@@ -56,7 +56,7 @@ public sealed record TrackSettings(
             .Select(x => new FluentValidation.Results.ValidationFailure(x.Field, x.Problem))
             .ToList();
         if (failures.Count > 0)
-            throw new ValidationException(failures);
+            throw Common.Validation.Refusal.Of(failures);
     }
 }
 
@@ -64,18 +64,18 @@ public sealed class TrackSettingsValidator : AbstractValidator<TrackSettings>
 {
     public TrackSettingsValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.Description).MaximumLength(20_000);
-        RuleFor(x => x.SlotMinutes).InclusiveBetween(5, 240);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200).WithName("The track's name");
+        RuleFor(x => x.Description).MaximumLength(20_000).WithName("The description");
+        RuleFor(x => x.SlotMinutes).InclusiveBetween(5, 240).WithName("The slot length (minutes)");
         RuleFor(x => x.CfpCloses).GreaterThan(x => x.CfpOpens).WithMessage("The CfP must close after it opens.");
         RuleFor(x => x.ReviewDeadline).GreaterThanOrEqualTo(x => x.CfpCloses).WithMessage("Reviews are due after the CfP closes.");
-        RuleFor(x => x.ReviewersPerSubmission).InclusiveBetween(1, 20);
-        RuleFor(x => x.MaxSpeakersPerProposal).InclusiveBetween(1, 20);
+        RuleFor(x => x.ReviewersPerSubmission).InclusiveBetween(1, 20).WithName("Reviewers per submission");
+        RuleFor(x => x.MaxSpeakersPerProposal).InclusiveBetween(1, 20).WithName("Max speakers per proposal");
         RuleFor(x => x.Topics).Must(t => t is null || t.Count <= 100).WithMessage("At most 100 topics.");
-        RuleForEach(x => x.Topics).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.BlindMode).IsInEnum();
+        RuleForEach(x => x.Topics).NotEmpty().MaximumLength(100).WithName("A topic");
+        RuleFor(x => x.BlindMode).IsInEnum().WithName("Blind mode");
         RuleFor(x => x.ScoreMax).GreaterThan(x => x.ScoreMin).WithMessage("The score scale's top must be above its bottom.");
-        RuleFor(x => x.ScoreMin).InclusiveBetween(-10, 10);
-        RuleFor(x => x.ScoreMax).InclusiveBetween(-10, 10);
+        RuleFor(x => x.ScoreMin).InclusiveBetween(-10, 10).WithName("The lowest score");
+        RuleFor(x => x.ScoreMax).InclusiveBetween(-10, 10).WithName("The highest score");
     }
 }

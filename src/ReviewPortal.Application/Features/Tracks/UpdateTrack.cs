@@ -16,7 +16,7 @@ public sealed class UpdateTrackValidator : AbstractValidator<UpdateTrack>
 {
     public UpdateTrackValidator()
     {
-        RuleFor(x => x.TrackId).NotEmpty();
+        RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
         RuleFor(x => x.Settings).NotNull().SetValidator(new TrackSettingsValidator());
     }
 }

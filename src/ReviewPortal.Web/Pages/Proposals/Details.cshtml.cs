@@ -11,8 +11,14 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public ProposalDetails Proposal { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) =>
+    /// <summary>Where the reader came from (the chair's list with its filters), offered as the way back; only a local address.</summary>
+    public string? BackUrl { get; private set; }
+
+    public async Task OnGetAsync(Guid id, string? returnUrl, CancellationToken ct)
+    {
+        BackUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
         Proposal = await mediator.Send(new GetProposal(id), ct);
+    }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
