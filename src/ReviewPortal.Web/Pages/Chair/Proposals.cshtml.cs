@@ -51,9 +51,9 @@ public sealed class ProposalsModel(IMediator mediator, UploadLimit uploadLimit) 
 
     public async Task<IActionResult> OnGetAsync(Guid trackId, string? status, string? topic, string? q, string? sort, string? dir, CancellationToken ct)
     {
-        if (TempData[UploadLimit.RefusedKey] is string refused)
+        if (TempData[UploadLimit.RefusedKey] is string tooLarge)
         {
-            ModelState.AddModelError("File", refused); // a file over the limit, turned back before it was read
+            ModelState.AddModelError("File", tooLarge); // a file over the limit, turned back before it was read
             ImportRefused = true;
         }
 
