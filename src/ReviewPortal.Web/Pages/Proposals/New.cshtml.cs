@@ -95,9 +95,10 @@ public sealed class NewProposalForm : ProposalForm
     /// </summary>
     public Guid RequestKey(Guid trackId)
     {
+        // Fields left empty bind as null (whatever the initialisers say); a refused post must still get here without a 500.
         var text = new System.Text.StringBuilder().Append(trackId).Append('\u001f')
-            .Append(Title.Trim()).Append('\u001f').Append(Abstract.Trim()).Append('\u001f').Append(Notes?.Trim()).Append('\u001f')
-            .AppendJoin('\u001e', Topics.Order(StringComparer.Ordinal)).Append('\u001f')
+            .Append(Title?.Trim()).Append('\u001f').Append(Abstract?.Trim()).Append('\u001f').Append(Notes?.Trim()).Append('\u001f')
+            .AppendJoin('\u001e', (Topics ?? []).Order(StringComparer.Ordinal)).Append('\u001f')
             .AppendJoin('\u001e', CoSpeakerInputs().Select(c => $"{c.Name.Trim()}\u001d{c.Email.Trim().ToUpperInvariant()}\u001d{c.Affiliation?.Trim()}"));
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
         return new Guid(hash.AsSpan(0, 16));
