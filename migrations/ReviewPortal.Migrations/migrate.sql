@@ -430,6 +430,73 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201083915_AddApiTokens') THEN
+    CREATE TABLE "ApiTokens" (
+        "Id" uuid NOT NULL,
+        "PersonId" uuid NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "SecretHash" bytea NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "ExpiresUtc" timestamp with time zone NOT NULL,
+        "LastUsedUtc" timestamp with time zone,
+        CONSTRAINT "PK_ApiTokens" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ApiTokens_People_PersonId" FOREIGN KEY ("PersonId") REFERENCES "People" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201083915_AddApiTokens') THEN
+    CREATE INDEX "IX_ApiTokens_PersonId" ON "ApiTokens" ("PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201083915_AddApiTokens') THEN
+    CREATE UNIQUE INDEX "IX_ApiTokens_SecretHash" ON "ApiTokens" ("SecretHash");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201083915_AddApiTokens') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201083915_AddApiTokens', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
+    ALTER TABLE "OutboxMessages" ADD "AttemptStartedUtc" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
+    ALTER TABLE "OutboxMessages" ADD "UnconfirmedAttempts" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201084102_OutboxDeliveryAttempts') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201084102_OutboxDeliveryAttempts', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
     ALTER TABLE "CommitteeMembers" ADD "RemovedUtc" timestamp with time zone;
     END IF;
@@ -468,6 +535,43 @@ BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085142_CommitteeSoftRemovalAndAuditTrack') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
     VALUES ('20261201085142_CommitteeSoftRemovalAndAuditTrack', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085523_ServerSideSessions') THEN
+    CREATE TABLE "UserSessions" (
+        "Id" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "Ticket" bytea NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "LastSeenUtc" timestamp with time zone NOT NULL,
+        "ExpiresUtc" timestamp with time zone NOT NULL,
+        "UserAgent" character varying(512),
+        "IpAddress" character varying(45),
+        "RevokedUtc" timestamp with time zone,
+        CONSTRAINT "PK_UserSessions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_UserSessions_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085523_ServerSideSessions') THEN
+    CREATE INDEX "IX_UserSessions_UserId" ON "UserSessions" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201085523_ServerSideSessions') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201085523_ServerSideSessions', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;
