@@ -120,6 +120,15 @@ internal static class FaultRun
                 $"delivered files {files.Count} ({distinct} distinct Message-Ids, {files.Count - distinct} duplicates); rows with an unconfirmed attempt {unconfirmed}; " +
                 $"Hangfire jobs still Processing after {drain.Elapsed.TotalSeconds:0} s: {processing}");
 
+            // A job left "Processing": is it still in the queue (then the invisibility timeout frees it) or not?
+            foreach (var (job, queue) in await host.GroupCountAsync("""
+                SELECT j.id::text || ' (' || coalesce(j.invocationdata::json->>'Method', '?') || ')'
+                       || coalesce(', fetched ' || round(extract(epoch FROM now() - max(q.fetchedat)))::text || ' s ago', ''),
+                       count(q.id) FROM hangfire.job j LEFT JOIN hangfire.jobqueue q ON q.jobid = j.id
+                WHERE j.statename = 'Processing' GROUP BY j.id, j.invocationdata
+                """, cancellationToken))
+                Console.WriteLine($"Processing   job {job}: {(queue > 0 ? "still in the queue (a fetch older than Jobs:InvisibilityTimeoutSeconds frees it; a recent one is a live heartbeat)" : "no longer in the queue: only deleting it clears it")}");
+
             var passed = lost == 0 && twice == 0 && rows == stored.Count && unsent == 0 && distinct == stored.Count;
             Console.WriteLine(passed
                 ? "PASS         nothing acknowledged was lost, nothing stored twice, every stored proposal's mail delivered"

@@ -151,5 +151,8 @@ public static class DependencyInjection
         QueuePollInterval = TimeSpan.FromSeconds(15),
         InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
         UseSlidingInvisibilityTimeout = true,
+        // A lock row left behind when PostgreSQL restarts mid-state-change blocks that job's worker until the lock
+        // times out (default 10 min, with the job shown "Processing"); Hangfire's own locks are held for moments.
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };
 }
