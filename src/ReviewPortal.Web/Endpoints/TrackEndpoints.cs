@@ -61,6 +61,7 @@ internal static class TrackEndpoints
                 return Results.NoContent();
             })
             .WithName("RemoveCommitteeMember")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblems(403, 404, 409)
             .WithSummary("Take a member off the committee (204); their work stays. The last chair cannot be removed (409).");
 
         setup.MapPut("/tracks/{trackId:guid}/committee/{memberId:guid}", async (Guid trackId, Guid memberId, CommitteeRoleRequest body, IMediator m, CancellationToken ct) =>
@@ -69,6 +70,7 @@ internal static class TrackEndpoints
                 return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
             })
             .WithName("ChangeCommitteeRole")
+            .Produces<TrackSettingsView>().ProducesProblems(403, 404, 409)
             .WithSummary("Set a member's role (Reviewer or Chair); a track keeps at least one chair (409).");
 
         setup.MapPut("/me/profile", async (UpdateMyProfile command, IMediator m, CancellationToken ct) =>

@@ -47,7 +47,7 @@ public sealed class KilledNodeTests(SurvivingNodeApp app) : IClassFixture<Surviv
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitHealthyAsync(http, node);
             var response = await http.PostAsJsonAsync("/api/v1/accounts", new { email, password = Accounts.Password, displayName = "Killed Node" });
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             await Eventually.ThatAsync(() => Task.FromResult(app.Smtp.Stalled), n => n == 1, TimeSpan.FromSeconds(60), "the retry to be in flight on the node");
         }
         finally

@@ -47,6 +47,6 @@ public sealed class MailCatchUpTests(LongBackOffApp app) : IClassFixture<LongBac
     {
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/accounts",
             new { email, password = Accounts.Password, displayName = "Catch Up" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 }

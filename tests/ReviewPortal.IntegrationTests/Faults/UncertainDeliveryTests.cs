@@ -62,7 +62,7 @@ public sealed class UncertainDeliveryTests(FaultsApp app) : IClassFixture<Faults
     {
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/accounts",
             new { email, password = Accounts.Password, displayName = "Uncertain Delivery" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     private Task<OutboxMessage> RowAsync(string email) =>

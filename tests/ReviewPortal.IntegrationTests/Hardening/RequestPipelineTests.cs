@@ -55,7 +55,7 @@ public sealed class RequestPipelineTests(ReviewPortalApp app) : IClassFixture<Re
         var content = new StringContent($$"""{"email":"utf8-{{Guid.NewGuid():N}}@example.org","password":"correct horse battery","displayName":"Zoë"}""");
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=UTF-8");
         var response = await app.CreateClient().PostAsync(new Uri("/api/v1/accounts", UriKind.Relative), content);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class DevelopmentLinkTests(DevelopmentApp app) : IClassFixture<Dev
         var email = $"poison-{Guid.NewGuid():N}@example.org";
         var evil = app.CreateClient(new() { BaseAddress = new Uri("http://evil.example"), AllowAutoRedirect = false, HandleCookies = true });
         var registered = await evil.PostAsJsonAsync("/api/v1/accounts", new { email, password = Accounts.Password, displayName = "Poisoned" });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
         await Accounts.ConfirmFromMailAsync(app, app.CreateBrowserClient(), email);
 
         var forgot = await HtmlPage.GetAsync(evil, "/Account/ForgotPassword");
@@ -229,7 +229,7 @@ public sealed class HttpsPublicUrlTests(HttpsPublicApp app) : IClassFixture<Http
         var email = $"secure-{Guid.NewGuid():N}@example.org";
         var api = app.CreateClient();
         var registered = await api.PostAsJsonAsync("/api/v1/accounts", new { email, password = Accounts.Password, displayName = "Secure" });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
         await Accounts.ConfirmFromMailAsync(app, api, email);
         Assert.StartsWith(HttpsPublicApp.PublicBaseUrl + "/Account/", await Accounts.ConfirmationLinkAsync(app, email), StringComparison.Ordinal);
 
