@@ -46,15 +46,16 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, SessionCach
             IpAddress = httpContext?.Connection.RemoteIpAddress?.ToString(),
         };
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        // Each sign-in tidies the account's own dead sessions, so the table holds live sessions and recent history.
-        var dead = now - TimeSpan.FromDays(1);
-        await db.UserSessions
-            .Where(s => s.UserId == userId && (s.ExpiresUtc < now || s.RevokedUtc < dead))
-            .ExecuteDeleteAsync(cancellationToken);
-        db.UserSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        await WithDbAsync(async db =>
+        {
+            // Each sign-in tidies the account's own dead sessions, so the table holds live sessions and recent history.
+            var dead = now - TimeSpan.FromDays(1);
+            await db.UserSessions
+                .Where(s => s.UserId == userId && (s.ExpiresUtc < now || s.RevokedUtc < dead))
+                .ExecuteDeleteAsync(cancellationToken);
+            db.UserSessions.Add(session);
+            return await db.SaveChangesAsync(cancellationToken);
+        });
 
         cache.Remember(id, new CachedSession(userId, ticket, session.ExpiresUtc, now));
         return Key(id);
@@ -74,14 +75,12 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, SessionCach
         var expires = ticket.Properties.ExpiresUtc ?? now + DefaultLifetime;
         var bytes = TicketSerializer.Default.Serialize(ticket);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var renewed = await db.UserSessions
+        var renewed = await WithDbAsync(db => db.UserSessions
             .Where(s => s.Id == id && s.RevokedUtc == null)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Ticket, bytes)
                 .SetProperty(s => s.ExpiresUtc, expires)
-                .SetProperty(s => s.LastSeenUtc, now), cancellationToken);
+                .SetProperty(s => s.LastSeenUtc, now), cancellationToken));
         if (renewed == 1)
             cache.Remember(id, new CachedSession(userId, ticket, expires, now));
         else
@@ -121,21 +120,17 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, SessionCach
             return;
         cache.Ended(id);
         var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await db.UserSessions
+        await WithDbAsync(db => db.UserSessions
             .Where(s => s.Id == id && s.RevokedUtc == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedUtc, now), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedUtc, now), cancellationToken));
     }
 
     private async Task<CachedSession?> ReadAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var row = await db.UserSessions.AsNoTracking()
+        var row = await WithDbAsync(db => db.UserSessions.AsNoTracking()
             .Where(s => s.Id == id && s.RevokedUtc == null && s.ExpiresUtc > now)
             .Select(s => new { s.UserId, s.Ticket, s.ExpiresUtc, s.LastSeenUtc })
-            .SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken));
         var ticket = row is null ? null : TicketSerializer.Default.Deserialize(row.Ticket);
         if (row is null || ticket is null)
         {
@@ -148,11 +143,14 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, SessionCach
         return session;
     }
 
-    private async Task WriteLastSeenAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<int> WriteLastSeenAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithDbAsync(db => db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenUtc, now), cancellationToken));
+
+    /// <summary>The store is a singleton (the cookie options hold it): each use takes a context of its own.</summary>
+    private async Task<T> WithDbAsync<T>(Func<ApplicationDbContext, Task<T>> work)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenUtc, now), cancellationToken);
+        return await work(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
     }
 
     private static void MarkSession(AuthenticationTicket ticket, Guid id)

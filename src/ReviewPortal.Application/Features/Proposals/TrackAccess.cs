@@ -18,9 +18,7 @@ public sealed class TrackAccess(IApplicationDbContext db, ICurrentUser currentUs
             .Include(t => t.Committee).ThenInclude(m => m.Person)
             .SingleOrDefaultAsync(t => t.Id == trackId, cancellationToken)
             ?? throw NotFoundException.For("Track", trackId);
-        if (!IsAdminOrSystem && !(currentUser.Id is { } id && track.IsChair(id)))
-            throw new ForbiddenAccessException("Only the track's chair can do this.");
-        return track;
+        return EnsureChair(track);
     }
 
     /// <summary>
@@ -36,7 +34,13 @@ public sealed class TrackAccess(IApplicationDbContext db, ICurrentUser currentUs
             .Include(t => t.Committee.Where(m => m.PersonId == me && m.Role == CommitteeRole.Chair))
             .SingleOrDefaultAsync(t => t.Id == trackId, cancellationToken)
             ?? throw NotFoundException.For("Track", trackId);
-        if (!IsAdminOrSystem && !track.IsChair(me))
+        return EnsureChair(track);
+    }
+
+    /// <summary>The one rule both loads apply: the track's chair, a site admin or the system; anyone else gets 403.</summary>
+    private Track EnsureChair(Track track)
+    {
+        if (!IsAdminOrSystem && !(currentUser.Id is { } id && track.IsChair(id)))
             throw new ForbiddenAccessException("Only the track's chair can do this.");
         return track;
     }
