@@ -92,13 +92,8 @@ internal sealed class ApiTokenAuthenticationHandler(
         await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-                Title = _failure is null ? "Sign in to do this." : "The API token was refused.",
-                Detail = _failure,
-            },
+            ProblemDetails = ProblemDetailsExceptionHandler.Problem(StatusCodes.Status401Unauthorized, _failure,
+                _failure is null ? null : "The API token was refused."),
         });
     }
 }

@@ -22,13 +22,8 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetail
             await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-                    Title = "Unsupported media type.",
-                    Detail = $"JSON must be sent as UTF-8 (charset=utf-8 or no charset), not charset={type.Charset.Value}.",
-                },
+                ProblemDetails = ProblemDetailsExceptionHandler.Problem(StatusCodes.Status415UnsupportedMediaType,
+                    $"JSON must be sent as UTF-8 (charset=utf-8 or no charset), not charset={type.Charset.Value}."),
             });
             return;
         }

@@ -66,7 +66,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             _ => new ProblemDetails { Title = TitleFor(status), Detail = status is 500 or 503 ? null : exception.Message },
         };
         problem.Status = status;
-        problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{TypeSuffix(status)}";
+        problem.Type = TypeFor(status);
         if (exception is DeadlinePassedException deadline)
             problem.Extensions["deadlineUtc"] = deadline.DeadlineUtc;
 
@@ -84,6 +84,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     private static bool IsApiRequest(PathString path, HttpRequest request) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || !request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A problem answered outside the exception handler (middleware, authentication), with the same type and title
+    /// as the handler gives that status, so every answer of a status reads alike.
+    /// </summary>
+    public static ProblemDetails Problem(int status, string? detail = null, string? title = null) =>
+        new() { Status = status, Type = TypeFor(status), Title = title ?? TitleFor(status), Detail = detail };
+
+    private static string TypeFor(int status) => $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{TypeSuffix(status)}";
 
     private static string TitleFor(int status) => status switch
     {

@@ -64,13 +64,7 @@ internal sealed class UploadLimitMiddleware(RequestDelegate next, UploadLimit li
             await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-                    Title = "The request is too large.",
-                    Detail = limit.TooLargeMessage,
-                },
+                ProblemDetails = ProblemDetailsExceptionHandler.Problem(StatusCodes.Status413PayloadTooLarge, limit.TooLargeMessage),
             });
             return;
         }
