@@ -576,3 +576,310 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    ALTER TABLE "Tracks" ADD "ConflictLookbackYears" integer NOT NULL DEFAULT 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    ALTER TABLE "Tracks" ADD "ReviewPhaseStartedUtc" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    ALTER TABLE "CommitteeMembers" ADD "Affiliations" jsonb DEFAULT ('[]'::jsonb);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    ALTER TABLE "CommitteeMembers" ADD "EmailDomains" text[] NOT NULL DEFAULT ('{}'::text[]);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    ALTER TABLE "CommitteeMembers" ADD "ExpertiseKeywords" text[] NOT NULL DEFAULT ('{}'::text[]);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    ALTER TABLE "CommitteeMembers" ADD "ExpertiseTopics" text[] NOT NULL DEFAULT ('{}'::text[]);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    ALTER TABLE "CommitteeMembers" ADD "MaxLoad" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE TABLE "AssignmentRuns" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "Mode" character varying(32) NOT NULL,
+        "ReviewersPerProposal" integer NOT NULL,
+        "Status" character varying(32) NOT NULL,
+        "Progress" double precision NOT NULL,
+        "Stage" character varying(200),
+        "Objective" double precision,
+        "Bound" double precision,
+        "WorstProposalAffinity" double precision,
+        "Explanation" character varying(20000),
+        "RequestedById" uuid NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "StartedUtc" timestamp with time zone,
+        "FinishedUtc" timestamp with time zone,
+        "AppliedUtc" timestamp with time zone,
+        "DiscardedUtc" timestamp with time zone,
+        "SolveMilliseconds" bigint,
+        "Assignments" jsonb,
+        "Loads" jsonb,
+        CONSTRAINT "PK_AssignmentRuns" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AssignmentRuns_People_RequestedById" FOREIGN KEY ("RequestedById") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_AssignmentRuns_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE TABLE "Bids" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "PersonId" uuid NOT NULL,
+        "Value" character varying(32) NOT NULL,
+        "UpdatedUtc" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Bids" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Bids_People_PersonId" FOREIGN KEY ("PersonId") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Bids_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_Bids_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE TABLE "CommitteeInvitations" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "Email" character varying(256) NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Affiliation" character varying(200),
+        "Role" character varying(32) NOT NULL,
+        "TokenHash" character varying(64) NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "ExpiresUtc" timestamp with time zone NOT NULL,
+        "InvitedById" uuid NOT NULL,
+        "AcceptedUtc" timestamp with time zone,
+        "AcceptedById" uuid,
+        "DeclinedUtc" timestamp with time zone,
+        "RevokedUtc" timestamp with time zone,
+        CONSTRAINT "PK_CommitteeInvitations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CommitteeInvitations_People_InvitedById" FOREIGN KEY ("InvitedById") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CommitteeInvitations_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE TABLE "Conflicts" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "PersonId" uuid NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "Source" character varying(32) NOT NULL,
+        "Reason" character varying(1000) NOT NULL,
+        "Active" boolean NOT NULL,
+        "DecidedById" uuid,
+        "ChairReason" character varying(1000),
+        "ConfirmedByChair" boolean NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "UpdatedUtc" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Conflicts" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Conflicts_People_PersonId" FOREIGN KEY ("PersonId") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Conflicts_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_Conflicts_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE TABLE "OrganisationAliases" (
+        "Id" uuid NOT NULL,
+        "Alias" character varying(200) NOT NULL,
+        "Canonical" character varying(200) NOT NULL,
+        "DisplayAlias" character varying(200) NOT NULL,
+        "DisplayCanonical" character varying(200) NOT NULL,
+        CONSTRAINT "PK_OrganisationAliases" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE TABLE "ReviewAssignments" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "PersonId" uuid NOT NULL,
+        "Source" character varying(32) NOT NULL,
+        "RunId" uuid,
+        "Affinity" double precision,
+        "AssignedById" uuid,
+        "AssignedUtc" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ReviewAssignments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ReviewAssignments_AssignmentRuns_RunId" FOREIGN KEY ("RunId") REFERENCES "AssignmentRuns" ("Id") ON DELETE SET NULL,
+        CONSTRAINT "FK_ReviewAssignments_People_PersonId" FOREIGN KEY ("PersonId") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ReviewAssignments_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_ReviewAssignments_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_AssignmentRuns_RequestedById" ON "AssignmentRuns" ("RequestedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_AssignmentRuns_TrackId_CreatedUtc" ON "AssignmentRuns" ("TrackId", "CreatedUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_Bids_PersonId" ON "Bids" ("PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE UNIQUE INDEX "IX_Bids_SubmissionId_PersonId" ON "Bids" ("SubmissionId", "PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_Bids_TrackId_PersonId" ON "Bids" ("TrackId", "PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_CommitteeInvitations_InvitedById" ON "CommitteeInvitations" ("InvitedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE UNIQUE INDEX "IX_CommitteeInvitations_TokenHash" ON "CommitteeInvitations" ("TokenHash");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_CommitteeInvitations_TrackId_Email" ON "CommitteeInvitations" ("TrackId", "Email");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_Conflicts_PersonId_SubmissionId" ON "Conflicts" ("PersonId", "SubmissionId") WHERE "Active";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE UNIQUE INDEX "IX_Conflicts_SubmissionId_PersonId_Kind" ON "Conflicts" ("SubmissionId", "PersonId", "Kind");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_Conflicts_TrackId" ON "Conflicts" ("TrackId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE UNIQUE INDEX "IX_OrganisationAliases_Alias" ON "OrganisationAliases" ("Alias");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_ReviewAssignments_PersonId_TrackId" ON "ReviewAssignments" ("PersonId", "TrackId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_ReviewAssignments_RunId" ON "ReviewAssignments" ("RunId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE UNIQUE INDEX "IX_ReviewAssignments_SubmissionId_PersonId" ON "ReviewAssignments" ("SubmissionId", "PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    CREATE INDEX "IX_ReviewAssignments_TrackId" ON "ReviewAssignments" ("TrackId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105459_CommitteeAndAssignment') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201105459_CommitteeAndAssignment', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

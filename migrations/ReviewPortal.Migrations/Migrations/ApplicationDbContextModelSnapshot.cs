@@ -214,6 +214,321 @@ namespace ReviewPortal.Migrations.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.AssignmentRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AppliedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Bound")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DiscardedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("Objective")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReviewersPerProposal")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SolveMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<double?>("WorstProposalAffinity")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("TrackId", "CreatedUtc");
+
+                    b.ToTable("AssignmentRuns");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SubmissionId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("TrackId", "PersonId");
+
+                    b.ToTable("Bids");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.CommitteeInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AcceptedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Affiliation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeclinedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RevokedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitedById");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TrackId", "Email");
+
+                    b.ToTable("CommitteeInvitations");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.Conflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChairReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("ConfirmedByChair")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackId");
+
+                    b.HasIndex("PersonId", "SubmissionId")
+                        .HasFilter("\"Active\"");
+
+                    b.HasIndex("SubmissionId", "PersonId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Conflicts");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.OrganisationAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Canonical")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DisplayAlias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DisplayCanonical")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationAliases");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Affinity")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("AssignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TrackId");
+
+                    b.HasIndex("PersonId", "TrackId");
+
+                    b.HasIndex("SubmissionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewAssignments");
+                });
+
             modelBuilder.Entity("ReviewPortal.Domain.Conferences.CommitteeMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -222,6 +537,21 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<string>("Affiliation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("EmailDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("ExpertiseKeywords")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("ExpertiseTopics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("MaxLoad")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -300,6 +630,9 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<Guid>("ConferenceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ConflictLookbackYears")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -314,6 +647,9 @@ namespace ReviewPortal.Migrations.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("ReviewDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReviewPhaseStartedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReviewersPerSubmission")
@@ -760,6 +1096,160 @@ namespace ReviewPortal.Migrations.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.AssignmentRun", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ReviewPortal.Domain.Committee.MemberLoad", "Loads", b1 =>
+                        {
+                            b1.Property<Guid>("AssignmentRunId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.HasKey("AssignmentRunId", "__synthesizedOrdinal");
+
+                            b1.ToTable("AssignmentRuns");
+
+                            b1
+                                .ToJson("Loads")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssignmentRunId");
+                        });
+
+                    b.OwnsMany("ReviewPortal.Domain.Committee.ProposedAssignment", "Assignments", b1 =>
+                        {
+                            b1.Property<Guid>("AssignmentRunId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<double>("Affinity");
+
+                            b1.Property<bool>("Kept");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<Guid>("ProposalId");
+
+                            b1.HasKey("AssignmentRunId", "__synthesizedOrdinal");
+
+                            b1.ToTable("AssignmentRuns");
+
+                            b1
+                                .ToJson("Assignments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssignmentRunId");
+                        });
+
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Loads");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.Bid", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.CommitteeInvitation", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", "Track")
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.Conflict", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Committee.ReviewAssignment", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Committee.AssignmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ReviewPortal.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReviewPortal.Domain.Conferences.CommitteeMember", b =>
                 {
                     b.HasOne("ReviewPortal.Domain.People.Person", "Person")
@@ -773,6 +1263,34 @@ namespace ReviewPortal.Migrations.Migrations
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("ReviewPortal.Domain.Committee.AffiliationPeriod", "Affiliations", b1 =>
+                        {
+                            b1.Property<Guid>("CommitteeMemberId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("FromYear");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<int?>("ToYear");
+
+                            b1.HasKey("CommitteeMemberId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CommitteeMembers");
+
+                            b1
+                                .ToJson("Affiliations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommitteeMemberId");
+                        });
+
+                    b.Navigation("Affiliations");
 
                     b.Navigation("Person");
 

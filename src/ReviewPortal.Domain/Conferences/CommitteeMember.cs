@@ -1,3 +1,4 @@
+using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.People;
 
 namespace ReviewPortal.Domain.Conferences;
@@ -24,4 +25,16 @@ public class CommitteeMember
     /// conflicts) refers to it; a global query filter hides removed members from every query of the committee.
     /// </summary>
     public DateTimeOffset? RemovedUtc { get; set; }
+
+    // The member's profile for this track: what conflict detection and reviewer assignment read.
+    /// <summary>Current and past affiliations, with years (stored as JSON).</summary>
+    public List<AffiliationPeriod> Affiliations { get; set; } = [];
+    /// <summary>E-mail domains the member is known by (their organisation's), besides their account's.</summary>
+    public List<string> EmailDomains { get; set; } = [];
+    /// <summary>Topics from the track's list the member is expert in.</summary>
+    public List<string> ExpertiseTopics { get; set; } = [];
+    /// <summary>Free keywords ("libbpf", "BTF", "MPTCP").</summary>
+    public List<string> ExpertiseKeywords { get; set; } = [];
+    /// <summary>The most proposals the member will review; null = the balanced default.</summary>
+    public int? MaxLoad { get; set; }
 }

@@ -16,6 +16,7 @@ public class Track
     public const int DefaultSlotMinutes = 30;
     public const int DefaultReviewersPerSubmission = 3;
     public const int DefaultMaxSpeakers = 5;
+    public const int DefaultConflictLookbackYears = 3;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ConferenceId { get; set; }
@@ -34,8 +35,14 @@ public class Track
     public List<string> Topics { get; set; } = [];
     public int MaxSpeakersPerProposal { get; set; } = DefaultMaxSpeakers;
     public BlindMode BlindMode { get; set; } = BlindMode.None;
+    /// <summary>Set when the chair starts the review phase: the CfP is closed, submitted proposals are under review, bidding opens.</summary>
+    public DateTimeOffset? ReviewPhaseStartedUtc { get; set; }
+    /// <summary>How many years back a past affiliation still makes a conflict of interest.</summary>
+    public int ConflictLookbackYears { get; set; } = DefaultConflictLookbackYears;
     public List<CommitteeMember> Committee { get; set; } = [];
     public uint Version { get; set; }
+
+    public bool IsInReviewPhase => ReviewPhaseStartedUtc is not null;
 
     public bool IsCfpOpen(DateTimeOffset nowUtc) => nowUtc >= CfpOpensUtc && nowUtc < CfpClosesUtc;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Domain.Auditing;
+using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
@@ -24,6 +25,12 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Conflict> Conflicts => Set<Conflict>();
+    public DbSet<Bid> Bids => Set<Bid>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+    public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
+    public DbSet<CommitteeInvitation> CommitteeInvitations => Set<CommitteeInvitation>();
+    public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Sessions.UserSession> UserSessions => Set<Sessions.UserSession>();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReviewPortal.Domain.Auditing;
+using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
@@ -21,6 +22,12 @@ public interface IApplicationDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<ApiToken> ApiTokens { get; }
+    DbSet<Conflict> Conflicts { get; }
+    DbSet<Bid> Bids { get; }
+    DbSet<ReviewAssignment> ReviewAssignments { get; }
+    DbSet<AssignmentRun> AssignmentRuns { get; }
+    DbSet<CommitteeInvitation> CommitteeInvitations { get; }
+    DbSet<OrganisationAlias> OrganisationAliases { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

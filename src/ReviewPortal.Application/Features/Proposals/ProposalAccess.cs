@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -43,6 +45,44 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
         if (!chairOrAdmin || submission.Status == SubmissionStatus.Draft)
             throw NotFoundException.For("Proposal", submissionId);
         return (submission, false);
+    }
+
+    /// <summary>
+    /// What the visibility policy says the caller may see and do on the proposal, from facts read in one statement.
+    /// Throws 404 when the caller may not know the proposal exists.
+    /// </summary>
+    public async Task<ProposalView> GetViewAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        var view = ProposalPolicy.For(await GetFactsAsync(submissionId, cancellationToken));
+        return view.Exists ? view : throw NotFoundException.For("Proposal", submissionId);
+    }
+
+    /// <summary>The policy's facts about the caller and one proposal; 404 if the proposal does not exist.</summary>
+    public async Task<ProposalFacts> GetFactsAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        var me = currentUser.Id ?? Guid.Empty;
+        var row = await db.Submissions.AsNoTracking()
+            .Where(s => s.Id == submissionId)
+            .Select(s => new
+            {
+                s.Status,
+                IsCreator = s.CreatedById == me,
+                IsNamedSpeaker = s.Speakers.Any(sp => sp.PersonId == me),
+                Seat = db.CommitteeMembers.Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
+                IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
+                IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                ReviewPhaseStarted = s.Track.ReviewPhaseStartedUtc != null,
+                s.Track.BlindMode,
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw NotFoundException.For("Proposal", submissionId);
+        return new ProposalFacts(
+            SignedIn: currentUser.Id is not null,
+            IsAdmin: currentUser.IsInRole(Roles.Admin),
+            IsCreator: currentUser.Id is not null && row.IsCreator,
+            IsNamedSpeaker: currentUser.Id is not null && row.IsNamedSpeaker,
+            Seat: row.Seat, IsAssigned: row.IsAssigned, IsConflicted: row.IsConflicted,
+            Status: row.Status, ReviewPhaseStarted: row.ReviewPhaseStarted, BlindMode: row.BlindMode);
     }
 
     private async Task<Submission> LoadAsync(Guid submissionId, CancellationToken cancellationToken) =>

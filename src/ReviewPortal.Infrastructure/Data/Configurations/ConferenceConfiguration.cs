@@ -37,6 +37,11 @@ internal sealed class CommitteeMemberConfiguration : IEntityTypeConfiguration<Co
         builder.HasIndex(m => new { m.TrackId, m.PersonId }).IsUnique();
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.Affiliation).HasMaxLength(200);
+        builder.OwnsMany(m => m.Affiliations, a =>
+        {
+            a.ToJson();
+            a.Ignore(p => p.IsCurrent);
+        });
         builder.HasOne(m => m.Track).WithMany(t => t.Committee).HasForeignKey(m => m.TrackId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         // Removed members keep their row (their work refers to it) but are not on the committee any more, for every query.

@@ -1,0 +1,29 @@
+using ReviewPortal.Domain.Conferences;
+
+namespace ReviewPortal.Domain.Committee;
+
+/// <summary>
+/// The chair's invitation to join a track's committee, sent by e-mail with a single-use, expiring link. Only the
+/// token's hash is stored, so the database alone cannot accept an invitation.
+/// </summary>
+public class CommitteeInvitation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TrackId { get; set; }
+    public Track Track { get; set; } = null!;
+    public string Email { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Affiliation { get; set; }
+    public CommitteeRole Role { get; set; }
+    /// <summary>SHA-256 of the token in the link, hex.</summary>
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset CreatedUtc { get; set; }
+    public DateTimeOffset ExpiresUtc { get; set; }
+    public Guid InvitedById { get; set; }
+    public DateTimeOffset? AcceptedUtc { get; set; }
+    public Guid? AcceptedById { get; set; }
+    public DateTimeOffset? DeclinedUtc { get; set; }
+    public DateTimeOffset? RevokedUtc { get; set; }
+
+    public bool IsOpen(DateTimeOffset nowUtc) => AcceptedUtc is null && DeclinedUtc is null && RevokedUtc is null && nowUtc < ExpiresUtc;
+}
