@@ -85,6 +85,47 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
             Status: row.Status, ReviewPhaseStarted: row.ReviewPhaseStarted, BlindMode: row.BlindMode);
     }
 
+    /// <summary>
+    /// The policy's view of every proposal of a track for the caller, in one statement: for lists (the chair's list,
+    /// the bidding list), which show each row only as far as its view allows. Proposals the caller may not know of are absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ProposalView>> GetViewsForTrackAsync(Guid trackId, CancellationToken cancellationToken)
+    {
+        var me = currentUser.Id ?? Guid.Empty;
+        var isAdmin = currentUser.IsInRole(Roles.Admin);
+        var track = await db.Tracks.AsNoTracking().Where(t => t.Id == trackId)
+            .Select(t => new
+            {
+                ReviewPhaseStarted = t.ReviewPhaseStartedUtc != null,
+                t.BlindMode,
+                Seat = db.CommitteeMembers.Where(m => m.TrackId == t.Id && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw NotFoundException.For("Track", trackId);
+        var rows = await db.Submissions.AsNoTracking()
+            .Where(s => s.TrackId == trackId)
+            .Select(s => new
+            {
+                s.Id,
+                s.Status,
+                IsCreator = s.CreatedById == me,
+                IsNamedSpeaker = s.Speakers.Any(sp => sp.PersonId == me),
+                IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
+                IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+            })
+            .ToListAsync(cancellationToken);
+        var signedIn = currentUser.Id is not null;
+        var views = new Dictionary<Guid, ProposalView>(rows.Count);
+        foreach (var row in rows)
+        {
+            var view = ProposalPolicy.For(new ProposalFacts(signedIn, isAdmin, signedIn && row.IsCreator, signedIn && row.IsNamedSpeaker,
+                track.Seat, row.IsAssigned, row.IsConflicted, row.Status, track.ReviewPhaseStarted, track.BlindMode));
+            if (view.Exists)
+                views.Add(row.Id, view);
+        }
+        return views;
+    }
+
     private async Task<Submission> LoadAsync(Guid submissionId, CancellationToken cancellationToken) =>
         await db.Submissions
             .Include(s => s.Track).ThenInclude(t => t.Conference)
