@@ -90,7 +90,8 @@ internal static class FairAssignment
         var worst = scores.Min();
         bound = Math.Max(bound, worst);
         var worstProven = (full && phase1.Optimal) || worst >= individualBound - 1e-9;
-        var proven = full && worstProven && phase2Proven && model.MaxRoundingError == 0;
+        // Proven on the scores rounded to 1/Scale (as Total mode is on its own scale); the bound carries the rounding slack.
+        var proven = full && worstProven && phase2Proven;
         var objective = pp.Objective(chosen);
         progress?.Report(new SolverProgress(1, "Done"));
         return new AssignmentSolution(proven ? AssignmentOutcome.Optimal : AssignmentOutcome.Feasible, pp.Pairs(chosen), objective, bound, worst, null)
