@@ -95,14 +95,15 @@ internal static class FairAssignment
 
         // Not proven on all candidates: CP-SAT's bound on max-min is often just its domain. The LP relaxation (CLP) is a
         // valid, usually much tighter bound. Only for full models: at 40,000 pairs it already takes seconds, after the limit.
-        var lpBound = double.NaN;
+        var boundFromLp = false;
         if (!worstProven && full && !cancellationToken.IsCancellationRequested)
         {
             progress?.Report(new SolverProgress(0.96, "Fairness: LP bound"));
-            lpBound = ReviewerAssignmentSolver.MaxMinLpBound(pp, cancellationToken);
-            if (!double.IsNaN(lpBound))
+            var lpBound = ReviewerAssignmentSolver.MaxMinLpBound(pp, cancellationToken);
+            if (lpBound < bound)
             {
-                bound = Math.Min(bound, lpBound);
+                bound = lpBound;
+                boundFromLp = true;
             }
         }
 
@@ -118,7 +119,7 @@ internal static class FairAssignment
             WorstProposalProven = worstProven,
             FairCandidateCount = arcs.Length,
             Method = (full ? $"CP-SAT on all {arcs.Length} candidates" : $"CP-SAT on {arcs.Length} of {pp.ArcCount} candidates (flow arcs + best {ExtraCandidatesPerProposal} extra per proposal)")
-                + $", started from the optimal flow: worst-served {worst:0.####} (bound {bound:0.####}{(double.IsNaN(lpBound) ? "" : " from the LP relaxation")}, {(worstProven ? "proven" : "not proven")}), "
+                + $", started from the optimal flow: worst-served {worst:0.####} (bound {bound:0.####}{(boundFromLp ? " from the LP relaxation" : "")}, {(worstProven ? "proven" : "not proven")}), "
                 + $"total {objective:0.####} (flow optimum {totalBound:0.####}{(proven ? ", both phases proven optimal" : "")}); {watch.Elapsed.TotalSeconds:0.###} s.",
         };
     }
