@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<Common.Auditing.AuditTrail>();
+        services.AddScoped<Common.Behaviours.WriteThenRead>();
         services.AddScoped<Features.Proposals.TrackAccess>();
         services.AddScoped<Features.Proposals.ProposalAccess>();
         services.AddScoped<Features.Proposals.ProposalFields>();
