@@ -103,18 +103,25 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         var sort = string.IsNullOrWhiteSpace(query.Sort) ? ListTrackProposals.SortColumns[0] : query.Sort.Trim().ToLowerInvariant();
         var descending = string.Equals(query.Dir?.Trim(), "desc", StringComparison.OrdinalIgnoreCase);
         var pageCount = Math.Max(1, (matching + query.PageSize - 1) / query.PageSize);
-        var rows = await Sorted(filtered, sort, descending).AsSingleQuery()
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+        // Plain locals, so EF reads them as parameters instead of compiling the arithmetic on every call.
+        var skip = (query.Page - 1) * query.PageSize;
+        var take = query.PageSize;
+        var rows = await Sorted(filtered, sort, descending)
+            .Skip(skip)
+            .Take(take)
             .Select(s => new
             {
                 s.Id, s.Title, s.Status, s.Topics, s.SubmittedUtc, s.DurationMinutes,
-                Speakers = s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name).ToList(),
+                // Joined in SQL (string_agg … ORDER BY), a column of the row: a collection here would make EF shape
+                // every row's speakers on the client, with delegates and boxed keys per row.
+                Speakers = s.Speakers.GroupBy(sp => sp.SubmissionId)
+                    .Select(g => string.Join(", ", g.OrderBy(sp => sp.Order).Select(sp => sp.Name)))
+                    .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
         return new TrackProposals(track.Id, track.Name, track.Conference.Name, track.Topics, counts, total,
-            rows.Select(r => new TrackProposalRow(r.Id, r.Title, r.Status, string.Join(", ", r.Speakers), r.Topics,
+            rows.Select(r => new TrackProposalRow(r.Id, r.Title, r.Status, r.Speakers ?? "", r.Topics,
                 r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)).ToList(),
             matching, query.Page, query.PageSize, pageCount, sort, descending ? "desc" : "asc");
     }
