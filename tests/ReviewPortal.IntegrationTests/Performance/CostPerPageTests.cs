@@ -50,11 +50,11 @@ public sealed class CostPerPageTests(ReviewPortalApp app, ITestOutputHelper outp
 
     [Fact]
     public async Task The_chairs_list_of_38_proposals_allocates_within_its_budget() =>
-        Assert.InRange(await MeasureAsync("chair's list", _ => $"/Chair/{_trackId}/Proposals", "Proposals of "), 0, 360_000);
+        Assert.InRange(await MeasureAsync("chair's list", _ => $"/Chair/{_trackId}/Proposals", "Proposals of "), 0, 340_000);
 
     [Fact]
     public async Task A_proposal_page_allocates_within_its_budget() =>
-        Assert.InRange(await MeasureAsync("proposal page", k => $"/Proposals/{_proposalIds[k % _proposalIds.Count]}", "Notes for the committee"), 0, 142_000);
+        Assert.InRange(await MeasureAsync("proposal page", k => $"/Proposals/{_proposalIds[k % _proposalIds.Count]}", "Notes for the committee"), 0, 145_000);
 
     [Fact]
     public async Task A_signed_in_page_with_little_on_it_allocates_within_its_budget() =>
