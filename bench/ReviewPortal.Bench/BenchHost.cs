@@ -107,7 +107,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
         env["Logging__LogLevel__Default"] = "Warning";
         env["Jobs__RunServer"] = _options.NoJobServer ? "false" : "true";
         if (_options.Diagnose)
-            env["Logging__LogLevel__ReviewPortal.Application.Common.Behaviours"] = "Information";
+            env["Logging__LogLevel__ReviewPortal.Application.Common.Behaviours"] = "Debug"; // queries log their successes at Debug
         foreach (var (key, value) in _options.AppEnvironment)
             env[key] = value;
 

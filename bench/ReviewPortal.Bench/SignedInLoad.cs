@@ -91,17 +91,20 @@ internal static class SignedInLoad
                 Console.WriteLine($"PostgreSQL   {database.Commits + database.Rollbacks} transactions, less {background * counting.Elapsed.TotalSeconds:0} of Hangfire's polling: " +
                     $"{statements:0.00} per request (a read statement outside a transaction is one)");
                 Console.WriteLine(usage.Summary());
+                // CPU time, not wall time: on a shared machine this is what can still be compared between runs.
+                Console.WriteLine($"CPU/request  app {usage.App * 1000 / Math.Max(1, count):0.000} ms, PostgreSQL {usage.Postgres * 1000 / Math.Max(1, count):0.000} ms");
                 if (usage.Disturbed)
                     Console.WriteLine($"WARNING      other processes used {usage.Others:0.0} CPU seconds: the machine was not quiet, the figures are pessimistic.");
                 foreach (var (entry, times) in host.Problems(logFrom).Take(5))
                     Console.WriteLine($"  app log × {times}: {entry}");
                 rows.Add($"| {page.Name} | {clients.Count} | {run.Elapsed.TotalSeconds:0} s | {rate:0}/s | {run.Latencies.Percentile(50):0.0} | {run.Latencies.Percentile(99):0.0} | {run.Errors} | " +
-                    $"{statements:0.00} | app {usage.App / usage.WallSeconds:P0}, PostgreSQL {usage.Postgres / usage.WallSeconds:P0}, others {usage.Others / usage.WallSeconds:P0} of a core |");
+                    $"{statements:0.00} | app {usage.App / usage.WallSeconds:P0}, PostgreSQL {usage.Postgres / usage.WallSeconds:P0}, others {usage.Others / usage.WallSeconds:P0} of a core | " +
+                    $"app {usage.App * 1000 / Math.Max(1, count):0.00} ms, PostgreSQL {usage.Postgres * 1000 / Math.Max(1, count):0.00} ms |");
             }
 
             Console.WriteLine();
-            Console.WriteLine("| page | sessions | duration | throughput | p50 ms | p99 ms | errors | statements per request | CPU |");
-            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            Console.WriteLine("| page | sessions | duration | throughput | p50 ms | p99 ms | errors | statements per request | CPU | CPU per request |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var row in rows)
                 Console.WriteLine(row);
             Console.WriteLine(passed ? "PASS" : "FAIL (an error, or a signed-in page below the target)");

@@ -13,9 +13,14 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         Common.Validation.PlainMessages.Configure();
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
+        // A validator builds its rules (expression trees, rule objects) in its constructor. One that needs nothing
+        // from the request is built once; those that read the database or the current user stay per request.
+        var assembly = typeof(DependencyInjection).Assembly;
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, v => NeedsNothing(v.ValidatorType));
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, v => !NeedsNothing(v.ValidatorType));
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<Common.Auditing.AuditTrail>();
+        services.AddScoped<Common.Behaviours.WriteThenRead>();
         services.AddScoped<Features.Proposals.TrackAccess>();
         services.AddScoped<Features.Proposals.ProposalAccess>();
         services.AddScoped<Features.Proposals.ProposalFields>();
@@ -24,4 +29,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         return services;
     }
+
+    private static bool NeedsNothing(Type validator) =>
+        validator.GetConstructors().All(c => c.GetParameters().Length == 0);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ReviewPortal.Domain.Conferences;
@@ -14,7 +15,10 @@ public class Conference
     public DateOnly EndDate { get; set; }
     public List<Track> Tracks { get; set; } = [];
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    // The runtime's own lookup takes a lock on every call, and a list formats a time per row.
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
+    public TimeZoneInfo TimeZone => Zones.GetOrAdd(TimeZoneId, TimeZoneInfo.FindSystemTimeZoneById);
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZone);
 
@@ -49,9 +53,8 @@ public class Conference
     public string Format(DateTimeOffset utc)
     {
         var local = ToLocal(utc);
-        var sign = local.Offset < TimeSpan.Zero ? "-" : "+";
-        var offset = "UTC" + sign + local.Offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
-        return local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" {offset} ({TimeZoneId})";
+        var sign = local.Offset < TimeSpan.Zero ? '-' : '+';
+        return string.Create(CultureInfo.InvariantCulture, $"{local:ddd d MMM yyyy, HH:mm} UTC{sign}{local.Offset.Duration():hh':'mm} ({TimeZoneId})");
     }
 
     public static bool IsValidTimeZone(string? id) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ReviewPortal.Application.Common.Interfaces;
 
 namespace ReviewPortal.Infrastructure.Sessions;
@@ -19,7 +20,11 @@ public static class SessionsSetup
         services.AddSingleton<PostgresTicketStore>();
         services.AddScoped<IUserSessions, UserSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<PostgresTicketStore>((options, store) => options.SessionStore = store);
+            .PostConfigure<PostgresTicketStore, IOptions<SecurityStampValidatorOptions>>((options, store, stamps) =>
+            {
+                options.SessionStore = store;
+                SecurityStampSchedule.ValidateOnlyWhenDue(options, stamps.Value);
+            });
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using ReviewPortal.Application.Common.Behaviours;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Web.Infrastructure;
 
@@ -13,11 +14,11 @@ internal static class ProposalEndpoints
         var speaker = api.MapGroup("").RequireAuthorization().WithTags("Proposals");
 
         speaker.MapPost("/tracks/{trackId:guid}/proposals", async (Guid trackId, ProposalRequest body,
-                [FromHeader(Name = "Idempotency-Key")] Guid? idempotencyKey, IMediator m, CancellationToken ct) =>
+                [FromHeader(Name = "Idempotency-Key")] Guid? idempotencyKey, WriteThenRead w, CancellationToken ct) =>
             {
-                var id = await m.Send(new CreateProposal(trackId, body.Title, body.Abstract, body.Notes, body.Topics, body.CoSpeakers,
-                    body.Submit, idempotencyKey ?? body.ClientRequestId), ct);
-                return Results.Created($"/api/v1/proposals/{id}", await m.Send(new GetProposal(id), ct));
+                var proposal = await w.SendAsync(new CreateProposal(trackId, body.Title, body.Abstract, body.Notes, body.Topics, body.CoSpeakers,
+                    body.Submit, idempotencyKey ?? body.ClientRequestId), id => new GetProposal(id), ct);
+                return Results.Created($"/api/v1/proposals/{proposal.Id}", proposal);
             })
             .WithName("CreateProposal")
             .Produces<ProposalDetails>(StatusCodes.Status201Created).ProducesProblems(404, 409)
@@ -27,28 +28,20 @@ internal static class ProposalEndpoints
             .WithName("GetProposal")
             .Produces<ProposalDetails>().ProducesProblems(404);
 
-        speaker.MapPut("/proposals/{id:guid}", async (Guid id, ProposalUpdateRequest body, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new UpdateProposal(id, body.Version, body.Title, body.Abstract, body.Notes, body.Topics, body.CoSpeakers), ct);
-                return Results.Ok(await m.Send(new GetProposal(id), ct));
-            })
+        speaker.MapPut("/proposals/{id:guid}", async (Guid id, ProposalUpdateRequest body, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(new UpdateProposal(id, body.Version, body.Title, body.Abstract, body.Notes, body.Topics, body.CoSpeakers),
+                    _ => new GetProposal(id), ct)))
             .WithName("UpdateProposal")
             .Produces<ProposalDetails>().ProducesProblems(404, 409)
             .WithSummary("Edit a proposal. 'version' is the one you read; if it changed since, the answer is 409 and nothing is saved.");
 
-        speaker.MapPost("/proposals/{id:guid}/submit", async (Guid id, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new SubmitProposal(id), ct);
-                return Results.Ok(await m.Send(new GetProposal(id), ct));
-            })
+        speaker.MapPost("/proposals/{id:guid}/submit", async (Guid id, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(new SubmitProposal(id), _ => new GetProposal(id), ct)))
             .WithName("SubmitProposal")
             .Produces<ProposalDetails>().ProducesProblems(400, 404, 409);
 
-        speaker.MapPost("/proposals/{id:guid}/withdraw", async (Guid id, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new WithdrawProposal(id), ct);
-                return Results.Ok(await m.Send(new GetProposal(id), ct));
-            })
+        speaker.MapPost("/proposals/{id:guid}/withdraw", async (Guid id, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(new WithdrawProposal(id), _ => new GetProposal(id), ct)))
             .WithName("WithdrawProposal")
             .Produces<ProposalDetails>().ProducesProblems(400, 404, 409);
 

@@ -1,4 +1,5 @@
 using Mediator;
+using ReviewPortal.Application.Common.Behaviours;
 using ReviewPortal.Application.Features.Conferences;
 using ReviewPortal.Application.Features.People;
 using ReviewPortal.Application.Features.Tracks;
@@ -17,18 +18,16 @@ internal static class TrackEndpoints
             .WithName("CreateConference")
             .Produces<CreatedId>(StatusCodes.Status201Created).ProducesProblems(403);
 
-        setup.MapPut("/conferences/{conferenceId:guid}", async (Guid conferenceId, UpdateConferenceRequest body, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new UpdateConference(conferenceId, body.Name, body.TimeZoneId, body.StartDate, body.EndDate), ct);
-                return Results.Ok(await m.Send(new GetConference(conferenceId), ct));
-            })
+        setup.MapPut("/conferences/{conferenceId:guid}", async (Guid conferenceId, UpdateConferenceRequest body, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(new UpdateConference(conferenceId, body.Name, body.TimeZoneId, body.StartDate, body.EndDate),
+                    _ => new GetConference(conferenceId), ct)))
             .WithName("UpdateConference")
             .Produces<ConferenceView>().ProducesProblems(403, 404);
 
-        setup.MapPost("/conferences/{conferenceId:guid}/tracks", async (Guid conferenceId, CreateTrackRequest body, IMediator m, CancellationToken ct) =>
+        setup.MapPost("/conferences/{conferenceId:guid}/tracks", async (Guid conferenceId, CreateTrackRequest body, WriteThenRead w, CancellationToken ct) =>
             {
-                var id = await m.Send(new CreateTrack(conferenceId, body.Slug, body.ChairEmail, body.Settings), ct);
-                return Results.Created($"/api/v1/tracks/{id}/settings", await m.Send(new GetTrackSettings(id), ct));
+                var track = await w.SendAsync(new CreateTrack(conferenceId, body.Slug, body.ChairEmail, body.Settings), id => new GetTrackSettings(id), ct);
+                return Results.Created($"/api/v1/tracks/{track.TrackId}/settings", track);
             })
             .WithName("CreateTrack")
             .Produces<TrackSettingsView>(StatusCodes.Status201Created).ProducesProblems(403, 404)
@@ -39,19 +38,13 @@ internal static class TrackEndpoints
             .WithName("GetTrackSettings")
             .Produces<TrackSettingsView>().ProducesProblems(400, 403, 404);
 
-        setup.MapPut("/tracks/{trackId:guid}/settings", async (Guid trackId, UpdateTrackRequest body, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new UpdateTrack(trackId, body.Version, body.Settings), ct);
-                return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
-            })
+        setup.MapPut("/tracks/{trackId:guid}/settings", async (Guid trackId, UpdateTrackRequest body, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(new UpdateTrack(trackId, body.Version, body.Settings), _ => new GetTrackSettings(trackId), ct)))
             .WithName("UpdateTrackSettings")
             .Produces<TrackSettingsView>().ProducesProblems(403, 404, 409);
 
-        setup.MapPost("/tracks/{trackId:guid}/committee", async (Guid trackId, CommitteeMemberRequest body, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new AddCommitteeMember(trackId, body.Email, body.Role, body.Affiliation), ct);
-                return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
-            })
+        setup.MapPost("/tracks/{trackId:guid}/committee", async (Guid trackId, CommitteeMemberRequest body, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(new AddCommitteeMember(trackId, body.Email, body.Role, body.Affiliation), _ => new GetTrackSettings(trackId), ct)))
             .WithName("AddCommitteeMember")
             .Produces<TrackSettingsView>().ProducesProblems(403, 404);
 
@@ -64,20 +57,14 @@ internal static class TrackEndpoints
             .Produces(StatusCodes.Status204NoContent).ProducesProblems(403, 404, 409)
             .WithSummary("Take a member off the committee (204); their work stays. The last chair cannot be removed (409).");
 
-        setup.MapPut("/tracks/{trackId:guid}/committee/{memberId:guid}", async (Guid trackId, Guid memberId, CommitteeRoleRequest body, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new ChangeCommitteeRole(trackId, memberId, body.Role), ct);
-                return Results.Ok(await m.Send(new GetTrackSettings(trackId), ct));
-            })
+        setup.MapPut("/tracks/{trackId:guid}/committee/{memberId:guid}", async (Guid trackId, Guid memberId, CommitteeRoleRequest body, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(new ChangeCommitteeRole(trackId, memberId, body.Role), _ => new GetTrackSettings(trackId), ct)))
             .WithName("ChangeCommitteeRole")
             .Produces<TrackSettingsView>().ProducesProblems(403, 404, 409)
             .WithSummary("Set a member's role (Reviewer or Chair); a track keeps at least one chair (409).");
 
-        setup.MapPut("/me/profile", async (UpdateMyProfile command, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(command, ct);
-                return Results.Ok(await m.Send(new GetMyProfile(), ct));
-            })
+        setup.MapPut("/me/profile", async (UpdateMyProfile command, WriteThenRead w, CancellationToken ct) =>
+                Results.Ok(await w.SendAsync(command, _ => new GetMyProfile(), ct)))
             .WithName("UpdateMyProfile")
             .Produces<MyProfile>();
     }

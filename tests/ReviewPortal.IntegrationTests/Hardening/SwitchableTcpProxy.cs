@@ -9,12 +9,12 @@ namespace ReviewPortal.IntegrationTests.Hardening;
 /// </summary>
 public sealed class SwitchableTcpProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _targetHost;
     private readonly int _targetPort;
     private readonly List<TcpClient> _open = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
+    private TcpListener _listener = new(IPAddress.Loopback, 0);
+    private CancellationTokenSource _stop = new();
+    private Task _accepting;
 
     public SwitchableTcpProxy(string targetHost, int targetPort)
     {
@@ -38,6 +38,19 @@ public sealed class SwitchableTcpProxy : IAsyncDisposable
                 client.Close();
             _open.Clear();
         }
+    }
+
+    /// <summary>The database is back: connections are accepted again on the same port.</summary>
+    public async Task UpAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+            return;
+        await _accepting;
+        _stop.Dispose();
+        _stop = new CancellationTokenSource();
+        _listener = new TcpListener(IPAddress.Loopback, Port);
+        _listener.Start();
+        _accepting = AcceptAsync();
     }
 
     private async Task AcceptAsync()

@@ -9,6 +9,7 @@ namespace ReviewPortal.UnitTests.Behaviours;
 public sealed class LoggingBehaviourTests
 {
     private readonly FakeLogger<LoggingBehaviour<SignedInCommand, string>> logger = new();
+    private readonly FakeLogger<LoggingBehaviour<SignedInQuery, string>> queryLogger = new();
 
     private ValueTask<string> Send(ICurrentUser user, Exception? failure = null) =>
         new LoggingBehaviour<SignedInCommand, string>(logger, user).Handle(
@@ -25,6 +26,28 @@ public sealed class LoggingBehaviourTests
         var entry = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.StartsWith($"SignedInCommand by {user.Id} handled in ", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_persons_successful_query_is_logged_at_debug_only_so_page_views_do_not_fill_the_log()
+    {
+        var user = FakeCurrentUser.SignedIn();
+        await new LoggingBehaviour<SignedInQuery, string>(queryLogger, user).Handle(
+            new SignedInQuery(), (_, _) => ValueTask.FromResult("page"), TestContext.Current.CancellationToken);
+
+        var entry = Assert.Single(queryLogger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Debug, entry.Level);
+        Assert.StartsWith($"SignedInQuery by {user.Id} handled in ", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_persons_failed_query_is_logged_at_information_with_the_error()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new LoggingBehaviour<SignedInQuery, string>(queryLogger, FakeCurrentUser.SignedIn()).Handle(
+            new SignedInQuery(), (_, _) => ValueTask.FromException<string>(new InvalidOperationException("no such page")), TestContext.Current.CancellationToken).AsTask());
+
+        Assert.Equal(LogLevel.Information, queryLogger.LatestRecord.Level);
+        Assert.EndsWith("InvalidOperationException: no such page", queryLogger.LatestRecord.Message, StringComparison.Ordinal);
     }
 
     [Fact]

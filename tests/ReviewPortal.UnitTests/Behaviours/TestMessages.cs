@@ -7,6 +7,8 @@ namespace ReviewPortal.UnitTests.Behaviours;
 /// <summary>Needs a signed-in user (the default for every message).</summary>
 public sealed record SignedInCommand(string Title = "A talk", int DurationMinutes = 30) : ICommand<string>;
 
+public sealed record SignedInQuery : IQuery<string>;
+
 [AllowAnonymous]
 public sealed record AnonymousQuery : IQuery<string>;
 

@@ -11,9 +11,11 @@ namespace ReviewPortal.Application.Common.Behaviours;
 /// Last before the handler, commands only: one database transaction per command, inside EF's execution
 /// strategy so a transient failure retries the whole unit. The change and its outbox rows commit together;
 /// delivery is triggered only after the commit, and nothing after the commit turns the command's success into a failure.
+/// The answer a caller asked for with <see cref="WriteThenRead"/> is read after the save, before the commit.
 /// </summary>
 public sealed partial class TransactionBehaviour<TMessage, TResponse>(
-    IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier, ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
+    IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier, WriteThenRead writeThenRead,
+    ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -23,6 +25,7 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
         if (db.Database.CurrentTransaction is not null)
             return await next(message, cancellationToken);
 
+        var readAnswer = writeThenRead.Take();
         var strategy = db.Database.CreateExecutionStrategy();
         var attempt = 0;
         var response = await strategy.ExecuteAsync(async ct =>
@@ -39,6 +42,8 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
             {
                 var result = await next(message, ct);
                 await db.SaveChangesAsync(ct);
+                if (readAnswer is not null)
+                    await readAnswer(result, ct);
                 await transaction.CommitAsync(ct);
                 return result;
             }

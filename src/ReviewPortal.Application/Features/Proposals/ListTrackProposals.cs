@@ -68,6 +68,18 @@ public sealed class ListTrackProposalsValidator : AbstractValidator<ListTrackPro
 public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAccess access)
     : IQueryHandler<ListTrackProposals, TrackProposals>
 {
+    /// <summary>
+    /// The counts per state, the same <c>visible</c> rows as below. Compiled once: its shape never changes, and EF
+    /// otherwise rebuilds, walks and looks up the expression tree on every call.
+    /// </summary>
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<StateCount>> CountsByStatus =
+        EF.CompileAsyncQuery((DbContext context, Guid trackId) => context.Set<Submission>().AsNoTracking()
+            .Where(s => s.TrackId == trackId && s.Status != SubmissionStatus.Draft && s.Kind == SubmissionKind.Talk)
+            .GroupBy(s => s.Status)
+            .Select(g => new StateCount(g.Key, g.Count())));
+
+    private sealed record StateCount(SubmissionStatus State, int Count);
+
     public async ValueTask<TrackProposals> Handle(ListTrackProposals query, CancellationToken cancellationToken)
     {
         var track = await access.ReadTrackForChairAsync(query.TrackId, cancellationToken);
@@ -75,9 +87,9 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         var visible = db.Submissions.AsNoTracking()
             .Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft && s.Kind == SubmissionKind.Talk);
 
-        var counts = await visible.GroupBy(s => s.Status)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var counts = new Dictionary<SubmissionStatus, int>();
+        await foreach (var row in CountsByStatus(db.ChangeTracker.Context, track.Id).WithCancellation(cancellationToken))
+            counts[row.State] = row.Count;
         var total = counts.Values.Sum();
 
         var status = ListTrackProposals.ParseStatus(query.Status);
@@ -103,18 +115,25 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         var sort = string.IsNullOrWhiteSpace(query.Sort) ? ListTrackProposals.SortColumns[0] : query.Sort.Trim().ToLowerInvariant();
         var descending = string.Equals(query.Dir?.Trim(), "desc", StringComparison.OrdinalIgnoreCase);
         var pageCount = Math.Max(1, (matching + query.PageSize - 1) / query.PageSize);
-        var rows = await Sorted(filtered, sort, descending).AsSingleQuery()
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+        // Plain locals, so EF reads them as parameters instead of compiling the arithmetic on every call.
+        var skip = (query.Page - 1) * query.PageSize;
+        var take = query.PageSize;
+        var rows = await Sorted(filtered, sort, descending)
+            .Skip(skip)
+            .Take(take)
             .Select(s => new
             {
                 s.Id, s.Title, s.Status, s.Topics, s.SubmittedUtc, s.DurationMinutes,
-                Speakers = s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name).ToList(),
+                // Joined in SQL (string_agg … ORDER BY), a column of the row: a collection here would make EF shape
+                // every row's speakers on the client, with delegates and boxed keys per row.
+                Speakers = s.Speakers.GroupBy(sp => sp.SubmissionId)
+                    .Select(g => string.Join(", ", g.OrderBy(sp => sp.Order).Select(sp => sp.Name)))
+                    .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
         return new TrackProposals(track.Id, track.Name, track.Conference.Name, track.Topics, counts, total,
-            rows.Select(r => new TrackProposalRow(r.Id, r.Title, r.Status, string.Join(", ", r.Speakers), r.Topics,
+            rows.Select(r => new TrackProposalRow(r.Id, r.Title, r.Status, r.Speakers ?? "", r.Topics,
                 r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)).ToList(),
             matching, query.Page, query.PageSize, pageCount, sort, descending ? "desc" : "asc");
     }

@@ -28,14 +28,17 @@ public sealed class TrackAccess(IApplicationDbContext db, ICurrentUser currentUs
     /// </summary>
     public async Task<Track> ReadTrackForChairAsync(Guid trackId, CancellationToken cancellationToken)
     {
-        var me = currentUser.Id ?? Guid.Empty;
-        var track = await db.Tracks.AsNoTracking().AsSingleQuery()
-            .Include(t => t.Conference)
-            .Include(t => t.Committee.Where(m => m.PersonId == me && m.Role == CommitteeRole.Chair))
-            .SingleOrDefaultAsync(t => t.Id == trackId, cancellationToken)
+        var track = await ReadForChair(db.ChangeTracker.Context, trackId, currentUser.Id ?? Guid.Empty, cancellationToken)
             ?? throw NotFoundException.For("Track", trackId);
         return EnsureChair(track);
     }
+
+    /// <summary>Compiled once (every chair's page sends it): EF otherwise rebuilds, walks and looks up the expression on each call.</summary>
+    private static readonly Func<DbContext, Guid, Guid, CancellationToken, Task<Track?>> ReadForChair =
+        EF.CompileAsyncQuery((DbContext context, Guid trackId, Guid me, CancellationToken _) => context.Set<Track>().AsNoTracking().AsSingleQuery()
+            .Include(t => t.Conference)
+            .Include(t => t.Committee.Where(m => m.PersonId == me && m.Role == CommitteeRole.Chair))
+            .SingleOrDefault(t => t.Id == trackId));
 
     /// <summary>The one rule both loads apply: the track's chair, a site admin or the system; anyone else gets 403.</summary>
     private Track EnsureChair(Track track)
