@@ -25,6 +25,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Proposals.ProposalAccess>();
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
+        services.AddScoped<Features.Conflicts.ConflictDetection>();
+        services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();
         services.AddSingleton(TimeProvider.System);
         return services;
