@@ -74,7 +74,7 @@ public sealed record ScoreSheet(int ProposalCount, int ReviewerCount, ScoreScale
 }
 
 /// <summary>The model's knobs; the defaults are the documented ones (docs/ranking.md).</summary>
-/// <param name="Ridge">λ: the prior weight that a reviewer is neutral, in expert reviews (confidence 4 = weight 1). Dimensionless.</param>
+/// <param name="Ridge">λ: the prior weight that a reviewer is neutral, in expert reviews (confidence 4 = weight 1). Dimensionless; 0 (no shrinking) only for comparison.</param>
 /// <param name="LeaningThreshold">|offset| at or above this fraction of the scale width labels a reviewer harsh or lenient (0.125: 0.5 points on 1–5).</param>
 /// <param name="DisagreementSpread">Spread (population SD) at or above this fraction of the scale width flags disagreement (0.25: 1 point on 1–5).</param>
 /// <param name="Tolerance">Stop when no score or offset moved more than this fraction of the scale width in a sweep.</param>
