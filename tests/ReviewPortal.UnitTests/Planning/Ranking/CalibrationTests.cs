@@ -77,6 +77,27 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void When_every_reviewer_reviews_every_proposal_with_equal_confidence_the_calibrated_score_is_the_mean()
+    {
+        // Everyone sees the same proposals, so a bias hits all of them alike: nothing to correct, order and values kept.
+        var reviews = new List<(int, int, double, int)>();
+        double[][] scores = [[4, 2, 5, 3], [3, 1, 5, 2], [5, 3, 5, 4]]; // [reviewer][proposal]; reviewer 1 is harsh
+        for (var r = 0; r < 3; r++)
+        {
+            for (var p = 0; p < 4; p++)
+            {
+                reviews.Add((p, r, scores[r][p], 3));
+            }
+        }
+
+        var ranking = RankingCalculator.Compute(Sheets.Of(4, 3, [.. reviews]));
+
+        Assert.All(ranking.Proposals, p => Assert.Equal(p.Mean!.Value, p.Calibrated!.Value, 1e-9));
+        Assert.True(ranking.Reviewers[1].Offset < 0);
+        Assert.True(ranking.Reviewers[2].Offset > 0);
+    }
+
+    [Fact]
     public void A_track_with_a_single_reviewer_keeps_the_scores_and_cannot_say_whether_the_reviewer_is_harsh()
     {
         var sheet = Sheets.Of(3, 1, (0, 0, 2, 1), (1, 0, 5, 4), (2, 0, 4, 2));
