@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddSingleton<Features.People.NavigationCache>();
+        Features.Assignment.AssignmentServices.AddAssignment(services);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
