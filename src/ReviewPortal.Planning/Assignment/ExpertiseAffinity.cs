@@ -12,7 +12,7 @@ public sealed record AffinityDocument(string Text, IReadOnlyList<string> Topics)
 /// Build once per track: the document frequencies are counted over all proposals and reviewers given.
 /// Tokens: lower case, runs of letters and digits (hyphen, underscore or dot inside a run keep it one token
 /// and its parts are added too: "CO-RE" gives "co-re", "co", "re"), English stop words and one-letter tokens
-/// dropped, a trailing plural "s" removed. Each topic is one extra term "topic:&lt;name&gt;" counted
+/// dropped, a trailing plural "s" removed from plain words of more than three letters. Each topic is one extra term "topic:&lt;name&gt;" counted
 /// <see cref="TopicWeight"/> times. Weight of a term = (1 + ln tf) × (ln((1 + N) / (1 + df)) + 1); vectors are
 /// L2-normalised, so the score is their dot product, in [0, 1].
 /// </summary>
@@ -146,8 +146,8 @@ public sealed partial class ExpertiseAffinity
                 return;
             }
 
-            // Light plural folding ("verifiers" = "verifier"), not a stemmer: "bus", "class", "tcs" stay.
-            if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && char.IsLetter(word[^2]))
+            // Light plural folding of plain words ("verifiers" = "verifier"), not a stemmer: "bus", "class", "struct_ops" stay.
+            if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word.All(char.IsLetter))
             {
                 word = word[..^1];
             }
