@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Application.Features.Conflicts;
 using ReviewPortal.Domain.Committee;
 using ReviewPortal.Planning.Assignment;
 
@@ -25,7 +26,7 @@ namespace ReviewPortal.Application.Features.Assignment;
 public sealed record ExecuteAssignmentRun(Guid RunId) : IRequest<AssignmentRunStatus>;
 
 public sealed partial class ExecuteAssignmentRunHandler(
-    IApplicationDbContext db, TimeProvider clock, ILogger<ExecuteAssignmentRunHandler> logger)
+    IApplicationDbContext db, ConflictDetection conflicts, TimeProvider clock, ILogger<ExecuteAssignmentRunHandler> logger)
     : IRequestHandler<ExecuteAssignmentRun, AssignmentRunStatus>
 {
     /// <summary>The least time between two progress writes.</summary>
@@ -48,6 +49,10 @@ public sealed partial class ExecuteAssignmentRunHandler(
         var run = await db.AssignmentRuns.AsNoTracking().SingleAsync(r => r.Id == request.RunId, cancellationToken);
         try
         {
+            // Conflicts as the profiles and speakers say now (a profile edited since the last refresh counts).
+            await conflicts.RefreshAsync(run.TrackId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             var inputs = await AssignmentInputs.ReadAsync(db, run.TrackId, withBids: true, cancellationToken);
             var built = AssignmentProblemBuilder.Build(inputs, run.Mode, run.ReviewersPerProposal);
             var progress = new RunProgress(db, run.Id);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Auditing;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Mail;
+using ReviewPortal.Application.Features.Conflicts;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Submissions;
@@ -25,7 +26,7 @@ public sealed class StartReviewPhaseValidator : AbstractValidator<StartReviewPha
 }
 
 public sealed class StartReviewPhaseHandler(
-    IApplicationDbContext db, TrackAccess access, IEmailOutbox outbox, ILinkBuilder links, AuditTrail audit, TimeProvider clock)
+    IApplicationDbContext db, TrackAccess access, ConflictDetection conflicts, IEmailOutbox outbox, ILinkBuilder links, AuditTrail audit, TimeProvider clock)
     : ICommandHandler<StartReviewPhase, ReviewPhaseStatus>
 {
     public async ValueTask<ReviewPhaseStatus> Handle(StartReviewPhase command, CancellationToken cancellationToken)
@@ -50,7 +51,10 @@ public sealed class StartReviewPhaseHandler(
         foreach (var submission in submitted)
             submission.StartReview(now);
         track.ReviewPhaseStartedUtc = now;
-        var underReview = submitted.Count + await db.Submissions.CountAsync(s => s.TrackId == track.Id && s.Status == SubmissionStatus.UnderReview, cancellationToken);
+        // Members see the proposals from now on: the conflicts that hide some of them must be current first.
+        // (Detection saves the pending changes first, so the count below sees the proposals just put under review.)
+        await conflicts.RefreshAsync(track.Id, cancellationToken);
+        var underReview = await db.Submissions.CountAsync(s => s.TrackId == track.Id && s.Status == SubmissionStatus.UnderReview, cancellationToken);
 
         // The query filter leaves out removed members; one mail per person even if they held two seats.
         var members = track.Committee.Where(m => m.RemovedUtc is null).GroupBy(m => m.PersonId).Select(g => g.First().Person).ToList();
