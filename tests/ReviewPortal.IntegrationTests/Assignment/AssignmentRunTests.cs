@@ -147,4 +147,39 @@ public sealed class AssignmentRunTests(AssignmentJobsApp app) : IClassFixture<As
         await Problems.AssertAsync(await t.Chair.PutAsync($"/api/v1/proposals/{t.Proposals[0]}/assignments/{Guid.Empty}", null), HttpStatusCode.BadRequest);
         Assert.Equal(0, await app.WithDbAsync(db => db.ReviewAssignments.CountAsync(a => a.TrackId == t.TrackId)));
     }
+
+    [Fact]
+    public async Task The_chair_starts_the_review_phase_after_confirming_runs_the_assignment_watches_it_and_applies_it_from_the_pages()
+    {
+        var t = await ReviewTrack.CreateAsync(app, members: 2, proposals: 2, startReview: false);
+        var page = await HtmlPage.GetAsync(t.Chair, $"/Chair/Assignments?trackId={t.TrackId}");
+        Assert.Null(page.Document.QuerySelector("form[action*='handler=StartReviewPhase']"));
+        var confirm = await HtmlPage.GetAsync(t.Chair, page.Document.QuerySelector("a[href*='confirm=review-phase']")!.GetAttribute("href")!);
+        Assert.Contains("This cannot be undone", confirm.Text, StringComparison.Ordinal);
+        var started = await confirm.SubmitAsync(t.Chair, new Dictionary<string, string>(), "form[action*='handler=StartReviewPhase']");
+        Assert.True(HtmlPage.IsRedirect(started), started.StatusCode.ToString());
+        Assert.NotNull(await app.WithDbAsync(db => db.Tracks.Where(x => x.Id == t.TrackId).Select(x => x.ReviewPhaseStartedUtc).SingleAsync()));
+
+        page = await HtmlPage.GetAsync(t.Chair, $"/Chair/Assignments?trackId={t.TrackId}");
+        var queued = await page.SubmitAsync(t.Chair, new Dictionary<string, string> { ["mode"] = "Total", ["reviewersPerProposal"] = "2" }, "form[action*='handler=StartRun']");
+        Assert.True(HtmlPage.IsRedirect(queued), queued.StatusCode.ToString());
+        var runUrl = queued.Headers.Location!.OriginalString;
+        var runId = Guid.Parse(runUrl[(runUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..]);
+        var running = await HtmlPage.GetAsync(t.Chair, runUrl);
+        Assert.True(running.Document.QuerySelector("progress") is not null || running.Text.Contains("Apply this assignment", StringComparison.Ordinal));
+        await AssignmentApi.WaitAsync(t.Chair, runId);
+
+        var preview = await HtmlPage.GetAsync(t.Chair, runUrl);
+        Assert.Equal(2, preview.Document.QuerySelectorAll("svg.chart").Length);
+        var applied = await preview.SubmitAsync(t.Chair, new Dictionary<string, string>(), "form[action*='handler=Apply']");
+        Assert.True(HtmlPage.IsRedirect(applied), applied.StatusCode.ToString());
+        Assert.Equal(4, await app.WithDbAsync(db => db.ReviewAssignments.CountAsync(a => a.TrackId == t.TrackId)));
+        var after = await HtmlPage.GetAsync(t.Chair, applied.Headers.Location!.OriginalString);
+        Assert.Contains("Applied: 4 assignments", after.Text, StringComparison.Ordinal);
+
+        // Manual unassign from the page, then the same proposal offers the member again.
+        var unassigned = await after.SubmitAsync(t.Chair, new Dictionary<string, string>(), $"tr[id='p-{t.Proposals[0]}'] form[action*='handler=Unassign']");
+        Assert.True(HtmlPage.IsRedirect(unassigned), unassigned.StatusCode.ToString());
+        Assert.Equal(3, await app.WithDbAsync(db => db.ReviewAssignments.CountAsync(a => a.TrackId == t.TrackId)));
+    }
 }
