@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddScoped<Features.Conflicts.ConflictDetection>();
+        services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();
         Features.Assignment.AssignmentServices.AddAssignment(services);
         services.AddSingleton(TimeProvider.System);
