@@ -22,7 +22,6 @@ public sealed class LpcAssignmentTests(LpcJobsApp app) : IClassFixture<LpcJobsAp
     [Fact]
     public async Task The_chair_assigns_3_reviewers_to_every_LPC_talk_none_of_their_own_company_or_talk_with_loads_within_one_and_one_mail_each()
     {
-        await AssignmentApi.EnsureMetaAliasesAsync(app);
         var trackId = await app.LpcTrackIdAsync();
         using var chair = await app.SignInAsync("Daniel Borkmann");
 
