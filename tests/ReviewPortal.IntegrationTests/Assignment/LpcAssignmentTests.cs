@@ -31,7 +31,8 @@ public sealed class LpcAssignmentTests(LpcJobsApp app) : IClassFixture<LpcJobsAp
         var run = await AssignmentApi.WaitAsync(chair, runId);
         Assert.True(run.GetProperty("status").GetString() == "Succeeded", run.ToString());
         Assert.Equal(1.0, run.GetProperty("progress").GetDouble());
-        Assert.Equal(run.GetProperty("bound").GetDouble(), run.GetProperty("objective").GetDouble(), 6);
+        // Optimal: the objective is the flow's proven optimum (up to the solver's cost rounding).
+        Assert.True(Math.Abs(run.GetProperty("bound").GetDouble() - run.GetProperty("objective").GetDouble()) < 1e-3, run.ToString());
         // The chair (Isovalent) is conflicted on his company's talks: the run shows him none of their pairs.
         var isovalentTalks = await app.WithDbAsync(db => db.Submissions.Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk && s.Speakers.Any(sp => sp.Affiliation == "Isovalent"))
             .Select(s => s.Id).ToListAsync());
