@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Conflicts.ConflictDetection>();
         services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();
+        Features.Assignment.AssignmentServices.AddAssignment(services);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -22,6 +22,8 @@ internal sealed class LinkBuilder(PublicBaseUrl baseUrl) : ILinkBuilder
     public string ConfirmEmailChange(Guid userId, string newEmail, string token) =>
         Absolute($"/Account/ConfirmEmailChange?userId={userId}&email={Uri.EscapeDataString(newEmail)}&code={Uri.EscapeDataString(token)}");
 
+    public string Page(string pathAndQuery) => Absolute(pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
+
     private string Absolute(string pathAndQuery) => baseUrl.Value + pathAndQuery;
 
     /// <inheritdoc cref="PublicBaseUrl.Browsable"/>

@@ -14,7 +14,7 @@ namespace ReviewPortal.Application.Common.Behaviours;
 /// The answer a caller asked for with <see cref="WriteThenRead"/> is read after the save, before the commit.
 /// </summary>
 public sealed partial class TransactionBehaviour<TMessage, TResponse>(
-    IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier, WriteThenRead writeThenRead,
+    IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier, WriteThenRead writeThenRead, AfterCommit afterCommit,
     ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
@@ -35,6 +35,7 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
                 // A retry starts from what the database holds, not from the failed attempt's state.
                 db.ChangeTracker.Clear();
                 outbox.TakeEnqueued();
+                afterCommit.Take();
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -76,8 +77,24 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
             }
         }
 
+        foreach (var action in afterCommit.Take())
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                // Committed already; the sweeper of whatever the action starts picks it up (AfterCommit).
+                LogAfterCommitFailed(logger, ex, typeof(TMessage).Name);
+            }
+        }
+
         return response;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} committed, but work it queues after the commit could not be started now; its sweeper will start it")]
+    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} committed, but its {Count} mail(s) could not be queued for delivery now; the outbox sweep will queue them")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception, string message, int count);
@@ -86,5 +103,6 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
     {
         db.ChangeTracker.Clear();
         outbox.TakeEnqueued();
+        afterCommit.Take();
     }
 }

@@ -10,4 +10,6 @@ public interface ILinkBuilder
     string SignIn();
     string ForgotPassword();
     string ConfirmEmailChange(Guid userId, string newEmail, string token);
+    /// <summary>A page of the app by its path and query (e.g. "/Committee/Bids?trackId=…"), on the public base URL.</summary>
+    string Page(string pathAndQuery);
 }
