@@ -883,3 +883,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201110315_CommitteeInvitationProfile') THEN
+    ALTER TABLE "CommitteeInvitations" ADD "EmailDomains" text[] NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201110315_CommitteeInvitationProfile') THEN
+    ALTER TABLE "CommitteeInvitations" ADD "PastAffiliations" jsonb;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201110315_CommitteeInvitationProfile') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201110315_CommitteeInvitationProfile', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
