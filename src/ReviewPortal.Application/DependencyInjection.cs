@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewPortal.Application.Features.Committee;
 using ReviewPortal.Application.Common.Mail;
 
 namespace ReviewPortal.Application;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddSingleton<Features.People.NavigationCache>();
+        services.AddCommittee();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

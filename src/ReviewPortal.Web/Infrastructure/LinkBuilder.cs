@@ -22,6 +22,12 @@ internal sealed class LinkBuilder(PublicBaseUrl baseUrl) : ILinkBuilder
     public string ConfirmEmailChange(Guid userId, string newEmail, string token) =>
         Absolute($"/Account/ConfirmEmailChange?userId={userId}&email={Uri.EscapeDataString(newEmail)}&code={Uri.EscapeDataString(token)}");
 
+    public string CommitteeInvitation(string token) => Absolute($"/Committee/Invitation?token={Uri.EscapeDataString(token)}");
+
+    public string CommitteeOfTrack(Guid trackId) => Absolute($"/Chair/{trackId}/Committee");
+
+    public string CommitteeProfile(Guid trackId) => Absolute($"/Committee/Profile?trackId={trackId}");
+
     private string Absolute(string pathAndQuery) => baseUrl.Value + pathAndQuery;
 
     /// <inheritdoc cref="PublicBaseUrl.Browsable"/>
