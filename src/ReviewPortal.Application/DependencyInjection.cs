@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Proposals.ProposalAccess>();
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
+        services.AddScoped<Features.Conflicts.ConflictDetection>();
         services.AddSingleton<Features.People.NavigationCache>();
         services.AddCommittee();
         services.AddSingleton(TimeProvider.System);
