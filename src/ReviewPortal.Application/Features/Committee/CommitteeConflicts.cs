@@ -1,3 +1,4 @@
+using ReviewPortal.Application.Features.Conflicts;
 using ReviewPortal.Domain.Committee;
 
 namespace ReviewPortal.Application.Features.Committee;
@@ -6,15 +7,16 @@ namespace ReviewPortal.Application.Features.Committee;
 public sealed record InvitationConflict(Guid ProposalId, string Title, ConflictKind Kind, string Reason);
 
 /// <summary>
-/// The committee feature's door to conflict detection (the Conflicts feature's <c>ConflictDetection</c>): a preview for a
-/// person not yet on the committee, and a refresh after the committee or a profile changed.
+/// The committee feature's door to conflict detection (<see cref="ConflictDetection"/>): a preview for a person not yet
+/// on the committee, and a refresh after the committee or a profile changed.
 /// </summary>
-#pragma warning disable CA1822 // instance methods: they call the scoped ConflictDetection once h-policy is merged
-public sealed class CommitteeConflicts
+public sealed class CommitteeConflicts(ConflictDetection detection)
 {
-    public Task<IReadOnlyList<InvitationConflict>> PreviewAsync(Guid trackId, string name, string email,
+    public async Task<IReadOnlyList<InvitationConflict>> PreviewAsync(Guid trackId, string name, string email,
         IReadOnlyList<AffiliationPeriod> affiliations, IReadOnlyList<string> emailDomains, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<InvitationConflict>>([]);
+        (await detection.PreviewAsync(trackId, new ConflictCandidate(name, email, affiliations, emailDomains), cancellationToken))
+        .Select(c => new InvitationConflict(c.ProposalId, c.Title, c.Kind, c.Reason))
+        .ToList();
 
-    public Task RefreshAsync(Guid trackId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RefreshAsync(Guid trackId, CancellationToken cancellationToken) => detection.RefreshAsync(trackId, cancellationToken);
 }
