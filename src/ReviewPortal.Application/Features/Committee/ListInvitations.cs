@@ -20,6 +20,8 @@ public sealed record InvitationSummary(
     InvitationState State,
     DateTimeOffset CreatedUtc,
     DateTimeOffset ExpiresUtc,
+    /// <summary><see cref="ExpiresUtc"/> in the conference's zone, in words.</summary>
+    string Expires,
     DateTimeOffset? AnsweredUtc,
     /// <summary>The account that accepted (it may have another address than the invited one).</summary>
     string? AcceptedBy,
@@ -35,7 +37,7 @@ public sealed class ListInvitationsHandler(IApplicationDbContext db, TrackAccess
 {
     public async ValueTask<IReadOnlyList<InvitationSummary>> Handle(ListInvitations query, CancellationToken cancellationToken)
     {
-        await access.ReadTrackForChairAsync(query.TrackId, cancellationToken);
+        var track = await access.ReadTrackForChairAsync(query.TrackId, cancellationToken);
         var now = clock.GetUtcNow();
         var rows = await db.CommitteeInvitations.AsNoTracking()
             .Where(i => i.TrackId == query.TrackId)
@@ -49,6 +51,7 @@ public sealed class ListInvitationsHandler(IApplicationDbContext db, TrackAccess
             .ToListAsync(cancellationToken);
         return rows.Select(r => new InvitationSummary(r.Invitation.Id, r.Invitation.Email, r.Invitation.Name, r.Invitation.Role,
                 r.Invitation.Affiliation, r.Invitation.StateAt(now), r.Invitation.CreatedUtc, r.Invitation.ExpiresUtc,
+                track.Conference.Format(r.Invitation.ExpiresUtc),
                 r.Invitation.AcceptedUtc ?? r.Invitation.DeclinedUtc ?? r.Invitation.RevokedUtc, r.AcceptedBy, r.InvitedBy ?? ""))
             .ToList();
     }
