@@ -908,3 +908,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201111115_AssignmentRunInputFingerprint') THEN
+    ALTER TABLE "AssignmentRuns" ADD "InputFingerprint" character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201111115_AssignmentRunInputFingerprint') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201111115_AssignmentRunInputFingerprint', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

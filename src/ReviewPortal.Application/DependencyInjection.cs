@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Conflicts.ConflictDetection>();
         services.AddSingleton<Features.People.NavigationCache>();
         services.AddCommittee();
+        Features.Assignment.AssignmentServices.AddAssignment(services);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

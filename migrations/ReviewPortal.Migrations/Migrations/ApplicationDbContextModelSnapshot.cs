@@ -238,6 +238,10 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<DateTimeOffset?>("FinishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InputFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)

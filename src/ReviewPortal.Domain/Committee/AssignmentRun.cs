@@ -47,6 +47,12 @@ public class AssignmentRun
     public DateTimeOffset? DiscardedUtc { get; set; }
     /// <summary>Solve time in milliseconds, for the chair and the benchmarks.</summary>
     public long? SolveMilliseconds { get; set; }
+    /// <summary>
+    /// SHA-256 (hex) of what the run was computed from: the proposals under review, the active members, the active
+    /// conflicts and the live assignments of the track. Applying compares it with the track as it is then, so a run
+    /// computed before a manual change or a new conflict cannot overwrite it.
+    /// </summary>
+    public string? InputFingerprint { get; set; }
     /// <summary>Concurrency token (PostgreSQL xmin): apply and discard cannot race.</summary>
     public uint Version { get; set; }
 

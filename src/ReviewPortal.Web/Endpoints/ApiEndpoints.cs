@@ -43,6 +43,7 @@ internal static class ApiEndpoints
         TrackEndpoints.Map(api);
         ApiTokenEndpoints.Map(api);
         CommitteeEndpoints.Map(api);
+        AssignmentEndpoints.Map(api);
     }
 }
 

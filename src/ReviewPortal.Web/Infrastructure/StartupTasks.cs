@@ -44,6 +44,7 @@ internal static class StartupTasks
         {
             var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<AssignmentRunSweepJob>(AssignmentRunSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<OutboxPurgeJob>(OutboxPurgeJob.Id, j => j.PurgeAsync(CancellationToken.None), Cron.Daily(3));
         }
 

@@ -13,7 +13,8 @@ namespace ReviewPortal.Application.Common.Behaviours;
 /// delivery is triggered only after the commit, and nothing after the commit turns the command's success into a failure.
 /// </summary>
 public sealed partial class TransactionBehaviour<TMessage, TResponse>(
-    IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier, ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
+    IApplicationDbContext db, IEmailOutbox outbox, IOutboxNotifier outboxNotifier, AfterCommit afterCommit,
+    ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -32,6 +33,7 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
                 // A retry starts from what the database holds, not from the failed attempt's state.
                 db.ChangeTracker.Clear();
                 outbox.TakeEnqueued();
+                afterCommit.Take();
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -71,8 +73,24 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
             }
         }
 
+        foreach (var action in afterCommit.Take())
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                // Committed already; the sweeper of whatever the action starts picks it up (AfterCommit).
+                LogAfterCommitFailed(logger, ex, typeof(TMessage).Name);
+            }
+        }
+
         return response;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} committed, but work it queues after the commit could not be started now; its sweeper will start it")]
+    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} committed, but its {Count} mail(s) could not be queued for delivery now; the outbox sweep will queue them")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception, string message, int count);
@@ -81,5 +99,6 @@ public sealed partial class TransactionBehaviour<TMessage, TResponse>(
     {
         db.ChangeTracker.Clear();
         outbox.TakeEnqueued();
+        afterCommit.Take();
     }
 }

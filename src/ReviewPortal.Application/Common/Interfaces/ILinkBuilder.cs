@@ -16,4 +16,6 @@ public interface ILinkBuilder
     string CommitteeOfTrack(Guid trackId);
     /// <summary>A member's own profile for a track.</summary>
     string CommitteeProfile(Guid trackId);
+    /// <summary>A page of the app by its path and query (e.g. "/Committee/Bids?trackId=…"), on the public base URL.</summary>
+    string Page(string pathAndQuery);
 }

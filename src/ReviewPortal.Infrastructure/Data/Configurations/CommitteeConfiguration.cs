@@ -62,6 +62,7 @@ internal sealed class AssignmentRunConfiguration : IEntityTypeConfiguration<Assi
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.Stage).HasMaxLength(200);
         builder.Property(r => r.Explanation).HasMaxLength(20_000);
+        builder.Property(r => r.InputFingerprint).HasMaxLength(64);
         builder.Property(r => r.Version).IsRowVersion();
         builder.Ignore(r => r.IsFinished);
         // The result is read and written whole, with the run: JSON beside it, not thousands of rows.

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Application.Features.Conflicts;
+using ReviewPortal.Domain.Committee;
+using ReviewPortal.Planning.Assignment;
+
+namespace ReviewPortal.Application.Features.Assignment;
+
+/// <summary>
+/// The assignment job's work: claims a queued run, builds the problem from the database, solves it with progress
+/// written to the run, and stores the preview (Succeeded), the explanation (Infeasible) or the reason (Failed).
+/// Never touches the live assignments: the chair applies the preview.
+/// </summary>
+/// <remarks>
+/// A request, not a command: progress commits while the solver runs, so it runs outside the one-transaction-per-command
+/// behaviour; each write is its own short statement. Claiming is one conditional UPDATE, so a run queued twice (the
+/// sweeper and the commit both queued it) runs once.
+/// </remarks>
+[SystemCommand]
+public sealed record ExecuteAssignmentRun(Guid RunId) : IRequest<AssignmentRunStatus>;
+
+public sealed partial class ExecuteAssignmentRunHandler(
+    IApplicationDbContext db, ConflictDetection conflicts, TimeProvider clock, ILogger<ExecuteAssignmentRunHandler> logger)
+    : IRequestHandler<ExecuteAssignmentRun, AssignmentRunStatus>
+{
+    /// <summary>The least time between two progress writes.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    public async ValueTask<AssignmentRunStatus> Handle(ExecuteAssignmentRun request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await db.AssignmentRuns
+            .Where(r => r.Id == request.RunId && r.Status == AssignmentRunStatus.Queued)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, AssignmentRunStatus.Running)
+                .SetProperty(r => r.StartedUtc, now)
+                .SetProperty(r => r.Progress, 0.02)
+                .SetProperty(r => r.Stage, "Reading the proposals, the committee, the bids and the conflicts"), cancellationToken);
+        if (claimed == 0)
+            return await db.AssignmentRuns.Where(r => r.Id == request.RunId).Select(r => (AssignmentRunStatus?)r.Status)
+                .SingleOrDefaultAsync(cancellationToken) ?? AssignmentRunStatus.Failed;
+
+        var run = await db.AssignmentRuns.AsNoTracking().SingleAsync(r => r.Id == request.RunId, cancellationToken);
+        try
+        {
+            // Conflicts as the profiles and speakers say now (a profile edited since the last refresh counts).
+            await conflicts.RefreshAsync(run.TrackId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var inputs = await AssignmentInputs.ReadAsync(db, run.TrackId, withBids: true, cancellationToken);
+            var built = AssignmentProblemBuilder.Build(inputs, run.Mode, run.ReviewersPerProposal);
+            var progress = new RunProgress(db, run.Id);
+            progress.Report(new SolverProgress(0, "Computing expertise affinity and candidates"));
+
+            var watch = Stopwatch.StartNew();
+            var solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
+            watch.Stop();
+            progress.Finish();
+            return await StoreAsync(run.Id, built, solution, watch.ElapsedMilliseconds, inputs.Fingerprint(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, ex, run.Id, run.TrackId);
+            db.ChangeTracker.Clear();
+            var reason = $"The assignment could not be computed: {ex.Message} Start a new run; if it fails again, the log has the details (run {run.Id}).";
+            var finished = clock.GetUtcNow();
+            await db.AssignmentRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, AssignmentRunStatus.Failed)
+                .SetProperty(r => r.Explanation, reason.Length > 20_000 ? reason[..20_000] : reason)
+                .SetProperty(r => r.Stage, "Failed")
+                .SetProperty(r => r.FinishedUtc, finished), CancellationToken.None);
+            return AssignmentRunStatus.Failed;
+        }
+    }
+
+    private async Task<AssignmentRunStatus> StoreAsync(Guid runId, BuiltProblem built, AssignmentSolution solution, long solveMs,
+        string fingerprint, CancellationToken cancellationToken)
+    {
+        var inputs = built.Inputs;
+        var run = await db.AssignmentRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+        run.SolveMilliseconds = solveMs;
+        run.FinishedUtc = clock.GetUtcNow();
+        run.InputFingerprint = fingerprint;
+        run.Progress = 1;
+        if (solution.Outcome == AssignmentOutcome.Infeasible)
+        {
+            run.Status = AssignmentRunStatus.Infeasible;
+            run.Stage = "No assignment is possible";
+            run.Explanation = Explain(solution.Infeasibility, built);
+        }
+        else
+        {
+            var manual = inputs.Assignments.Where(a => a.Source == AssignmentSource.Manual).Select(a => (a.ProposalId, a.PersonId)).ToHashSet();
+            run.Status = AssignmentRunStatus.Succeeded;
+            run.Stage = solution.Outcome == AssignmentOutcome.Optimal ? "Done: optimal" : "Done: the best found, within the bound shown";
+            run.Objective = solution.Objective;
+            run.Bound = solution.Bound;
+            run.Assignments = solution.Pairs.Select(pair => new ProposedAssignment
+            {
+                ProposalId = inputs.Proposals[pair.Proposal].Id,
+                PersonId = inputs.Members[pair.Reviewer].PersonId,
+                Affinity = Math.Round(built.Affinity[pair.Proposal][pair.Reviewer], 6),
+                Kept = manual.Contains((inputs.Proposals[pair.Proposal].Id, inputs.Members[pair.Reviewer].PersonId)),
+            }).ToList();
+            run.Loads = inputs.Members.Select((m, i) => new MemberLoad
+            {
+                PersonId = m.PersonId,
+                Count = solution.Pairs.Count(pair => pair.Reviewer == i),
+            }).ToList();
+            // The worst-served proposal by the mean affinity of its reviewers (in [0, 1], easier to read than a score sum).
+            run.WorstProposalAffinity = run.Assignments.Count == 0 ? null
+                : Math.Round(run.Assignments.GroupBy(a => a.ProposalId).Min(g => g.Average(a => a.Affinity)), 6);
+            if (!string.IsNullOrEmpty(solution.Method))
+                run.Explanation = solution.Method.Length > 20_000 ? solution.Method[..20_000] : solution.Method;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Status;
+    }
+
+    /// <summary>The solver's minimum-cut explanation in the chair's words: what is short, by how much, and what to do.</summary>
+    public static string Explain(Infeasibility? why, BuiltProblem built)
+    {
+        if (why is null)
+            return "No assignment satisfies the rules, and the solver gave no reason. Check the reviewers per proposal and the members' maximum loads.";
+        var inputs = built.Inputs;
+        var k = built.Problem.ReviewersPerProposal;
+        var text = new StringBuilder(why.Summary.Trim());
+        text.AppendLine().AppendLine();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Needed: {inputs.Proposals.Count} proposals × {k} reviewers = {why.RequiredReviews} reviews; the members' maximum loads add up to {why.Capacity}.");
+        var shortOnes = why.Proposals.Where(p => p.ShortOnItsOwn).ToList();
+        foreach (var p in shortOnes.Take(50))
+            text.AppendLine(c, $"- \"{inputs.Proposals[p.Proposal].Title}\": {p.Available} conflict-free {(p.Available == 1 ? "member" : "members")}, needs {p.Needed}.");
+        if (shortOnes.Count > 50)
+            text.AppendLine(c, $"- and {shortOnes.Count - 50} more.");
+        foreach (var r in why.UnderloadedReviewers.Take(20))
+            text.AppendLine(c, $"- {inputs.Members[r.Reviewer].Name} may review {r.Available} proposals but must get at least {r.Needed}.");
+        text.AppendLine();
+        text.Append("What to do: ");
+        if (why.Capacity < why.RequiredReviews)
+            text.Append("raise the members' maximum loads, invite more members, or ask for fewer reviewers per proposal.");
+        else if (shortOnes.Count > 0)
+            text.Append("invite members without a conflict on these proposals, review the conflicts (lift those that do not hold), or ask for fewer reviewers per proposal.");
+        else
+            text.Append("raise the maximum loads of the members named above (they are full), invite more members, or ask for fewer reviewers per proposal.");
+        var result = text.ToString();
+        return result.Length > 20_000 ? result[..20_000] : result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Assignment run {RunId} of track {TrackId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid runId, Guid trackId);
+
+    /// <summary>Writes the solver's progress to the run, at most every <see cref="ProgressInterval"/>, each write its own statement.</summary>
+    private sealed class RunProgress(IApplicationDbContext db, Guid runId) : IProgress<SolverProgress>
+    {
+        // Building the problem takes the first 10 %, storing the last 5 %.
+        private const double Start = 0.10, End = 0.95;
+        private readonly Stopwatch _sinceWrite = Stopwatch.StartNew();
+        private readonly Lock _lock = new();
+        private bool _wrote;
+
+        public void Report(SolverProgress value)
+        {
+            lock (_lock)
+            {
+                if (_wrote && _sinceWrite.Elapsed < ProgressInterval)
+                    return;
+                Write(Start + (End - Start) * Math.Clamp(value.Fraction, 0, 1), value.Stage);
+            }
+        }
+
+        public void Finish()
+        {
+            lock (_lock)
+                Write(End, "Storing the result");
+        }
+
+        private void Write(double fraction, string stage)
+        {
+            var text = string.IsNullOrWhiteSpace(stage) ? "Solving" : stage.Length > 200 ? stage[..200] : stage;
+            db.AssignmentRuns.Where(r => r.Id == runId && r.Status == AssignmentRunStatus.Running)
+                .ExecuteUpdate(u => u.SetProperty(r => r.Progress, fraction).SetProperty(r => r.Stage, text));
+            _wrote = true;
+            _sinceWrite.Restart();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using ReviewPortal.Planning.Assignment;
+
+namespace ReviewPortal.UnitTests.Planning;
+
+public sealed class FairAssignmentTests
+{
+    [Fact]
+    public void Fair_mode_proves_the_best_worst_served_proposal_and_then_the_best_total_found_by_exhaustive_search()
+    {
+        var feasible = 0;
+        foreach (var problem in RandomProblems.Generate(seed: 13, count: 150, AssignmentMode.Fair))
+        {
+            var best = ExhaustiveAssignment.Search(problem);
+            var solution = ReviewerAssignmentSolver.Solve(problem);
+            if (best is null)
+            {
+                Assert.Equal(AssignmentOutcome.Infeasible, solution.Outcome);
+                continue;
+            }
+
+            feasible++;
+            AssignmentChecks.AssertValid(problem, solution);
+            Assert.Equal(AssignmentOutcome.Optimal, solution.Outcome);
+            Assert.True(solution.WorstProposalProven);
+            Assert.Equal(best.FairWorst, solution.WorstProposalScore!.Value, 6);
+            Assert.Equal(best.FairWorst, AssignmentChecks.WorstOf(problem, solution.Pairs), 6);
+            Assert.Equal(best.FairWorst, solution.Bound!.Value, 6);
+            Assert.Equal(best.FairTotal, solution.Objective, 6);
+            Assert.Equal(best.Total, solution.TotalBound!.Value, 6);
+        }
+
+        Assert.True(feasible > 50, $"only {feasible} feasible instances");
+    }
+
+    [Fact]
+    public void The_worst_served_proposal_is_never_worse_than_in_total_mode()
+    {
+        foreach (var problem in RandomProblems.Generate(seed: 17, count: 80, AssignmentMode.Fair))
+        {
+            var fair = ReviewerAssignmentSolver.Solve(problem);
+            var total = ReviewerAssignmentSolver.Solve(problem with { Mode = AssignmentMode.Total });
+            if (total.Outcome == AssignmentOutcome.Infeasible)
+            {
+                continue;
+            }
+
+            Assert.True(fair.WorstProposalScore >= total.WorstProposalScore - 1e-9);
+            Assert.True(fair.Objective <= total.Objective + 1e-9);
+            Assert.Equal(total.WorstProposalScore, fair.TotalModeWorstProposalScore);
+        }
+    }
+
+    [Fact]
+    public void Fair_mode_trades_total_for_the_worst_served_proposal()
+    {
+        // k = 1, each reviewer one review. Total mode: talk 0 → reviewer 0 (10), talk 1 → reviewer 1 (1): total 11, worst 1.
+        // Fair: talk 0 → reviewer 1 (6), talk 1 → reviewer 0 (4): total 10, worst 4.
+        var problem = new AssignmentProblem(2, 2, 1, [0, 0], [1, 1],
+            [new(0, 0, 10), new(0, 1, 6), new(1, 0, 4), new(1, 1, 1)], [], AssignmentMode.Fair);
+
+        var fair = ReviewerAssignmentSolver.Solve(problem);
+        var total = ReviewerAssignmentSolver.Solve(problem with { Mode = AssignmentMode.Total });
+
+        Assert.Equal([(0, 0), (1, 1)], total.Pairs);
+        Assert.Equal(1, total.WorstProposalScore!.Value, 9);
+        Assert.Equal([(0, 1), (1, 0)], fair.Pairs);
+        Assert.Equal(4, fair.WorstProposalScore!.Value, 9);
+        Assert.Equal(10, fair.Objective, 9);
+        Assert.Equal(11, fair.TotalBound!.Value, 9);
+    }
+
+    [Fact]
+    public void Fair_mode_explains_infeasibility_like_total_mode()
+    {
+        var problem = new AssignmentProblem(3, 2, 2, [0, 0], [1, 1],
+            [new(0, 0, 1), new(0, 1, 1), new(1, 0, 1), new(1, 1, 1), new(2, 0, 1), new(2, 1, 1)], [], AssignmentMode.Fair);
+
+        var solution = ReviewerAssignmentSolver.Solve(problem);
+
+        Assert.Equal(AssignmentOutcome.Infeasible, solution.Outcome);
+        Assert.Contains("Total capacity 2 < required 6", solution.Infeasibility!.Summary);
+    }
+}
