@@ -64,10 +64,15 @@ public sealed record ProposalView(
     bool BeAssigned,
     bool ManageConflicts,
     bool ManageAssignments,
-    bool Decide)
+    bool Decide,
+    /// <summary>The proposal's state (submitted, under review, withdrawn …); an unreleased decision only with <see cref="DecisionDraft"/>.</summary>
+    bool Status)
 {
     public static readonly ProposalView Hidden = new(ProposalRole.Anonymous, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false, false, false);
+        false, false, false, false, false, false, false, false, false, false, false, false, false, false);
+
+    /// <summary>The caller has an active conflict on the proposal and sees only its title (unless they are also its speaker).</summary>
+    public bool IsConflicted => Role is ProposalRole.ConflictedMember or ProposalRole.ConflictedChair;
 
     public bool IsCommitteeSide => Role is ProposalRole.Member or ProposalRole.AssignedMember or ProposalRole.Chair or ProposalRole.Admin;
 }
@@ -101,41 +106,53 @@ public static class ProposalPolicy
         var role = RoleOf(f);
         var speaker = f.IsCreator || f.IsNamedSpeaker;
         var draft = f.Status == SubmissionStatus.Draft;
-        // The committee sees submitted work; members (not chairs) only once the review phase has started, and
-        // never a withdrawn proposal.
+        // The committee sees submitted work: chairs and admins at once (to manage the call), members only once the
+        // review phase has started, and never a withdrawn proposal.
         var chairSide = role is ProposalRole.Chair or ProposalRole.Admin;
         var memberSide = role is ProposalRole.Member or ProposalRole.AssignedMember;
         var reviewable = f.ReviewPhaseStarted && f.Status is not (SubmissionStatus.Draft or SubmissionStatus.Withdrawn);
         var committeeSees = (chairSide && !draft) || (memberSide && reviewable);
-        var conflictedSees = role is ProposalRole.ConflictedMember or ProposalRole.ConflictedChair && (speaker || !draft);
+        // A conflict hides everything but the title, and never shows more than the seat would: a conflicted member
+        // learns of a proposal only when members do (review phase), a conflicted chair when chairs do.
+        var conflictedSees = role switch
+        {
+            ProposalRole.ConflictedMember => reviewable,
+            ProposalRole.ConflictedChair => !draft,
+            _ => false,
+        };
         var blind = f.BlindMode == BlindMode.SpeakersHidden && memberSide;
+        // Bids and assignments are for a seat on the committee that is neither conflicted nor the proposal's speaker
+        // (an admin with a reviewer seat reviews like any member).
+        var canReview = f.Seat is not null && !f.IsConflicted && !speaker && reviewable && f.Status == SubmissionStatus.UnderReview;
 
         if (!speaker && !committeeSees && !conflictedSees)
             return ProposalView.Hidden with { Role = role };
 
         // A conflicted member who is also a speaker still sees their own proposal as a speaker, and nothing of the committee's.
         var full = speaker || committeeSees;
+        var manages = chairSide && committeeSees;
         return new ProposalView(
             Role: role,
             Exists: true,
             Title: true,
             Abstract: full,
             Speakers: speaker || (committeeSees && !blind),
-            Notes: speaker || committeeSees,
-            OwnBid: committeeSees && f.Status == SubmissionStatus.UnderReview,
-            AllBids: chairSide && committeeSees,
-            Assignments: chairSide && committeeSees || role == ProposalRole.AssignedMember && committeeSees,
-            Conflicts: chairSide && committeeSees,
-            Reviews: chairSide && committeeSees,
-            Discussion: (chairSide || memberSide) && committeeSees,
-            DecisionDraft: chairSide && committeeSees,
+            Notes: full,
+            OwnBid: canReview,
+            AllBids: manages,
+            Assignments: manages || (role == ProposalRole.AssignedMember && committeeSees),
+            Conflicts: manages,
+            Reviews: manages,
+            Discussion: committeeSees,
+            DecisionDraft: manages,
             EditAsSpeaker: speaker,
             DeclareConflictAsSpeaker: speaker && !draft,
-            PlaceBid: (memberSide || role == ProposalRole.Chair) && reviewable && f.Status == SubmissionStatus.UnderReview,
-            DeclareConflictAsMember: f.Seat is not null && !speaker && (reviewable || conflictedSees),
-            BeAssigned: (memberSide || role == ProposalRole.Chair) && reviewable && f.Status == SubmissionStatus.UnderReview,
-            ManageConflicts: chairSide && committeeSees,
-            ManageAssignments: chairSide && committeeSees,
-            Decide: chairSide && committeeSees && f.Status != SubmissionStatus.Withdrawn);
+            PlaceBid: canReview,
+            DeclareConflictAsMember: f.Seat is not null && !speaker && (committeeSees || conflictedSees),
+            BeAssigned: canReview,
+            ManageConflicts: manages,
+            ManageAssignments: manages,
+            Decide: manages && f.Status != SubmissionStatus.Withdrawn,
+            Status: full);
     }
 }

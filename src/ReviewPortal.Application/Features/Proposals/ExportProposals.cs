@@ -24,7 +24,7 @@ public sealed class ExportProposalsCsvValidator : AbstractValidator<ExportPropos
     public ExportProposalsCsvValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
 }
 
-public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess access, TimeProvider clock)
+public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess access, ProposalAccess proposalAccess, TimeProvider clock)
     : IQueryHandler<ExportProposals, ProposalsDocument>, IQueryHandler<ExportProposalsCsv, string>
 {
     public async ValueTask<ProposalsDocument> Handle(ExportProposals query, CancellationToken cancellationToken) =>
@@ -70,14 +70,25 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
             .Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft)
             .OrderBy(s => s.SubmittedUtc).ThenBy(s => s.Title)
             .ToListAsync(cancellationToken);
-
+        var views = await proposalAccess.GetViewsForTrackAsync(track.Id, cancellationToken);
         return new ProposalsDocument
         {
             Format = ProposalsDocument.FormatName,
             Conference = track.Conference.Name,
             Track = track.Name,
             ExportedUtc = clock.GetUtcNow(),
-            Proposals = proposals.Select(s => new ProposalRecord
+            Proposals = proposals.Select(s => views.TryGetValue(s.Id, out var view) && view.Abstract
+                ? Record(s)
+                // A proposal the chair is conflicted on: its title only (the policy), marked so it is not mistaken for an empty one.
+                : new ProposalRecord { Key = ProposalRecord.ExportKey(s.Id, s.ImportKey), Id = s.Id, Title = s.Title, Status = ConflictStatus, DurationMinutes = null })
+                .ToList(),
+        };
+    }
+
+    /// <summary>The status an export writes for a proposal the reader is conflicted on.</summary>
+    public const string ConflictStatus = "conflict";
+
+    private static ProposalRecord Record(Submission s) => new()
             {
                 Key = ProposalRecord.ExportKey(s.Id, s.ImportKey),
                 Id = s.Id,
@@ -90,7 +101,5 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
                 Status = s.Status.ToString().ToLowerInvariant(),
                 SubmittedUtc = s.SubmittedUtc,
                 Speakers = s.Speakers.OrderBy(x => x.Order).Select(x => new SpeakerRecord(x.Name, x.Email, x.Affiliation)).ToList(),
-            }).ToList(),
-        };
-    }
+            };
 }

@@ -4,7 +4,11 @@ using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
 
-/// <summary>One proposal as its speakers (or the track's chair) see it, with what the reader can still do.</summary>
+/// <summary>
+/// One proposal as the visibility policy lets the reader see it (speakers, the committee, the chair, admins), with what
+/// they can still do. Parts the policy hides are empty: a conflicted member sees only the title and that they have a
+/// conflict; in blind review members see no speakers.
+/// </summary>
 public sealed record GetProposal(Guid Id) : IQuery<ProposalDetails>;
 
 public sealed record ProposalDetails(
@@ -30,7 +34,12 @@ public sealed record ProposalDetails(
     bool CanWithdraw,
     bool IsSpeaker,
     bool CanDelete = false,
-    bool IsOrganisersItem = false);
+    bool IsOrganisersItem = false,
+    bool HasConflict = false,
+    bool SpeakersHidden = false,
+    bool NotesVisible = true,
+    bool CanDeclareConflict = false,
+    bool CanManageConflicts = false);
 
 public sealed record SpeakerView(string Name, string? Email, string? Affiliation, bool HasAccount);
 
@@ -38,23 +47,34 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
 {
     public async ValueTask<ProposalDetails> Handle(GetProposal query, CancellationToken cancellationToken)
     {
-        var (s, asSpeaker) = await access.GetForReaderAsync(query.Id, cancellationToken);
+        var (s, view) = await access.GetForReaderAsync(query.Id, cancellationToken);
         var now = clock.GetUtcNow();
         var conference = s.Track.Conference;
-        var status = asSpeaker ? s.StatusForSpeakers : s.Status;
+        var asSpeaker = view.EditAsSpeaker;
+        // Speakers and conflicted readers never see an unreleased decision; only whoever may draft decisions does.
+        var status = view.DecisionDraft ? s.Status : s.StatusForSpeakers;
         return new ProposalDetails(
             s.Id, s.Version, s.TrackId, s.Track.Name, conference.Name,
-            s.Title, s.Abstract, MarkdownRenderer.ToSafeHtml(s.Abstract), s.Notes,
-            s.Topics, s.Track.Topics, s.Track.MaxSpeakersPerProposal,
+            s.Title,
+            view.Abstract ? s.Abstract : "",
+            view.Abstract ? MarkdownRenderer.ToSafeHtml(s.Abstract) : "",
+            view.Notes ? s.Notes : null,
+            view.Abstract ? s.Topics : [],
+            s.Track.Topics, s.Track.MaxSpeakersPerProposal,
             status, Submission.Describe(status),
-            s.Speakers.OrderBy(x => x.Order).Select(x => new SpeakerView(x.Name, x.Email, x.Affiliation, x.PersonId is not null)).ToList(),
-            s.SubmittedUtc is { } submitted ? conference.Format(submitted) : null,
+            view.Speakers ? s.Speakers.OrderBy(x => x.Order).Select(x => new SpeakerView(x.Name, x.Email, x.Affiliation, x.PersonId is not null)).ToList() : [],
+            view.Status && s.SubmittedUtc is { } submitted ? conference.Format(submitted) : null,
             conference.Format(s.Track.CfpClosesUtc),
             asSpeaker && s.CanEdit(now),
             asSpeaker && s.CanSubmit(now),
             asSpeaker && s.CanWithdraw,
             asSpeaker,
             CanDelete: asSpeaker && s.Status == SubmissionStatus.Draft,
-            IsOrganisersItem: s.Kind == SubmissionKind.Organisational);
+            IsOrganisersItem: s.Kind == SubmissionKind.Organisational,
+            HasConflict: view.IsConflicted && !asSpeaker,
+            SpeakersHidden: !view.Speakers && view.Abstract,
+            NotesVisible: view.Notes,
+            CanDeclareConflict: view.DeclareConflictAsMember || view.DeclareConflictAsSpeaker,
+            CanManageConflicts: view.ManageConflicts);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -39,8 +40,13 @@ public sealed record TrackProposals(
     IReadOnlyDictionary<SubmissionStatus, int> CountsByStatus, int Total, IReadOnlyList<TrackProposalRow> Proposals,
     int Matching, int Page, int PageSize, int PageCount, string Sort, string Dir);
 
+/// <summary>
+/// One row as the visibility policy lets the reader see it: on a proposal the reader is conflicted on
+/// (<paramref name="HasConflict"/>) only the title, with no state, speakers, topics or dates.
+/// </summary>
 public sealed record TrackProposalRow(
-    Guid Id, string Title, SubmissionStatus Status, string Speakers, IReadOnlyList<string> Topics, string? SubmittedAt, int DurationMinutes);
+    Guid Id, string Title, SubmissionStatus? Status, string Speakers, IReadOnlyList<string> Topics, string? SubmittedAt, int? DurationMinutes,
+    bool HasConflict = false);
 
 public sealed class ListTrackProposalsValidator : AbstractValidator<ListTrackProposals>
 {
@@ -65,7 +71,7 @@ public sealed class ListTrackProposalsValidator : AbstractValidator<ListTrackPro
     }
 }
 
-public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAccess access)
+public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAccess access, ProposalAccess proposals, ICurrentUser currentUser)
     : IQueryHandler<ListTrackProposals, TrackProposals>
 {
     public async ValueTask<TrackProposals> Handle(ListTrackProposals query, CancellationToken cancellationToken)
@@ -74,6 +80,8 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         // Organisers' items (the opening) are not proposals to review: they stay out of the list and its counts.
         var visible = db.Submissions.AsNoTracking()
             .Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft && s.Kind == SubmissionKind.Talk);
+        var me = currentUser.Id ?? Guid.Empty;
+        var seat = track.IsChair(me) ? CommitteeRole.Chair : (CommitteeRole?)null;
 
         var counts = await visible.GroupBy(s => s.Status)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -82,6 +90,11 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
 
         var status = ListTrackProposals.ParseStatus(query.Status);
         var filtered = visible;
+        // Filters on what a conflicted reader may not see (state, topics, speakers) must not find their conflicted
+        // proposals either, or the filter would tell what the row hides.
+        var byHidden = status is not null || !string.IsNullOrWhiteSpace(query.Topic) || !string.IsNullOrWhiteSpace(query.Search);
+        if (byHidden && seat is not null)
+            filtered = filtered.Where(s => !db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active));
         if (status is { } wanted)
             filtered = filtered.Where(s => s.Status == wanted);
         var byText = !string.IsNullOrWhiteSpace(query.Topic) || !string.IsNullOrWhiteSpace(query.Search);
@@ -96,7 +109,7 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         }
 
         // Without a topic or search the counts per state already say how many match: no second count.
-        var matching = byText
+        var matching = byText || (byHidden && seat is not null)
             ? await filtered.CountAsync(cancellationToken)
             : status is { } only ? counts.GetValueOrDefault(only) : total;
 
@@ -110,12 +123,27 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
             {
                 s.Id, s.Title, s.Status, s.Topics, s.SubmittedUtc, s.DurationMinutes,
                 Speakers = s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name).ToList(),
+                // The reader's relation to the row, for the policy (same statement: no query per row).
+                IsCreator = s.CreatedById == me,
+                IsNamedSpeaker = s.Speakers.Any(sp => sp.PersonId == me),
+                IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
+                IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
             })
             .ToListAsync(cancellationToken);
 
+        var reviewPhase = track.ReviewPhaseStartedUtc is not null;
+        var shown = new List<TrackProposalRow>(rows.Count);
+        foreach (var r in rows)
+        {
+            var view = proposals.ViewOf(seat, r.Status, r.IsCreator, r.IsNamedSpeaker, r.IsAssigned, r.IsConflicted, reviewPhase, track.BlindMode);
+            shown.Add(view.Abstract
+                ? new TrackProposalRow(r.Id, r.Title, r.Status, view.Speakers ? string.Join(", ", r.Speakers) : "", r.Topics,
+                    r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)
+                : new TrackProposalRow(r.Id, r.Title, null, "", [], null, null, HasConflict: view.IsConflicted));
+        }
+
         return new TrackProposals(track.Id, track.Name, track.Conference.Name, track.Topics, counts, total,
-            rows.Select(r => new TrackProposalRow(r.Id, r.Title, r.Status, string.Join(", ", r.Speakers), r.Topics,
-                r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)).ToList(),
+            shown,
             matching, query.Page, query.PageSize, pageCount, sort, descending ? "desc" : "asc");
     }
 

@@ -8,43 +8,73 @@ using ReviewPortal.Domain.Submissions;
 namespace ReviewPortal.Application.Features.Proposals;
 
 /// <summary>
-/// Who may see and change a proposal: its speakers (with an account), the track's chair and site admins.
-/// Anyone else gets 404, not 403, so proposal ids cannot be probed.
+/// Loads what <see cref="ProposalPolicy"/> needs (the caller's relation to a proposal) and applies it: every query and
+/// command on a proposal comes through here. Anyone the policy hides the proposal from gets 404, not 403, so proposal
+/// ids cannot be probed.
 /// </summary>
 public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser currentUser)
 {
     public Guid UserId => currentUser.Id ?? throw new UnauthenticatedException();
 
-    /// <summary>Loads the proposal (tracked, with track, conference, committee and speakers) for one of its speakers.</summary>
+    /// <summary>
+    /// Loads the proposal (tracked, with track, conference, committee and speakers) for a speaker's action (edit,
+    /// submit, withdraw, delete, declare a conflict): the policy's <see cref="ProposalView.EditAsSpeaker"/> decides; anyone
+    /// else gets 404. Whether the state still allows the action is the entity's rule.
+    /// </summary>
     public async Task<Submission> GetForSpeakerAsync(Guid submissionId, CancellationToken cancellationToken)
     {
-        var submission = await LoadAsync(submissionId, cancellationToken);
-        if (!submission.IsSpeaker(UserId))
+        _ = UserId;
+        var view = ProposalPolicy.For(await GetFactsAsync(submissionId, cancellationToken));
+        if (!view.EditAsSpeaker)
             throw NotFoundException.For("Proposal", submissionId);
-        return submission;
+        return await LoadAsync(submissionId, cancellationToken);
     }
 
     /// <summary>
-    /// Reads the proposal for a speaker, the track's chair or an admin: one statement, nothing tracked (it is for
-    /// showing, not changing). Of the committee only the reader's own seat is loaded, which is all
-    /// <see cref="Domain.Conferences.Track.IsChair"/> needs; the rest of the committee is not the reader's business here.
+    /// Reads the proposal and the policy's view of it for the caller, in one statement, nothing tracked (it is for
+    /// showing, not changing). 404 when the policy hides it. Of the committee only the reader's own seat is loaded;
+    /// the caller shows each part only as far as the view allows.
     /// </summary>
-    public async Task<(Submission Submission, bool AsSpeaker)> GetForReaderAsync(Guid submissionId, CancellationToken cancellationToken)
+    public async Task<(Submission Submission, ProposalView View)> GetForReaderAsync(Guid submissionId, CancellationToken cancellationToken)
     {
         var me = UserId;
-        var submission = await db.Submissions.AsNoTracking().AsSingleQuery()
-            .Include(s => s.Track).ThenInclude(t => t.Conference)
-            .Include(s => s.Track).ThenInclude(t => t.Committee.Where(m => m.PersonId == me))
-            .Include(s => s.Speakers)
-            .SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken)
+        var row = await db.Submissions.AsNoTracking().AsSingleQuery()
+            .Where(s => s.Id == submissionId)
+            .Select(s => new
+            {
+                Submission = s,
+                s.Track,
+                s.Track.Conference,
+                Speakers = s.Speakers.OrderBy(sp => sp.Order).ToList(),
+                Seat = db.CommitteeMembers.Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
+                IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
+                IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Proposal", submissionId);
-        if (submission.IsSpeaker(me))
-            return (submission, true);
-        var chairOrAdmin = currentUser.IsInRole(Roles.Admin) || submission.Track.IsChair(me);
-        // Drafts are the speakers' own until submitted.
-        if (!chairOrAdmin || submission.Status == SubmissionStatus.Draft)
-            throw NotFoundException.For("Proposal", submissionId);
-        return (submission, false);
+        var submission = row.Submission;
+        submission.Track = row.Track;
+        submission.Track.Conference = row.Conference;
+        submission.Speakers = row.Speakers;
+        var view = ProposalPolicy.For(new ProposalFacts(
+            SignedIn: true, IsAdmin: currentUser.IsInRole(Roles.Admin),
+            IsCreator: submission.CreatedById == me, IsNamedSpeaker: submission.IsSpeaker(me),
+            Seat: row.Seat, IsAssigned: row.IsAssigned, IsConflicted: row.IsConflicted, Status: submission.Status,
+            ReviewPhaseStarted: row.Track.ReviewPhaseStartedUtc is not null, BlindMode: row.Track.BlindMode));
+        return view.Exists ? (submission, view) : throw NotFoundException.For("Proposal", submissionId);
+    }
+
+    /// <summary>
+    /// The policy's view for one row of a list whose query read the caller's relation to it (see
+    /// <see cref="ListTrackProposalsHandler"/>): the caller's signed-in and admin state come from here, so lists and
+    /// pages build the same facts.
+    /// </summary>
+    public ProposalView ViewOf(CommitteeRole? seat, SubmissionStatus status, bool isCreator, bool isNamedSpeaker, bool isAssigned,
+        bool isConflicted, bool reviewPhaseStarted, BlindMode blindMode)
+    {
+        var signedIn = currentUser.Id is not null;
+        return ProposalPolicy.For(new ProposalFacts(signedIn, currentUser.IsInRole(Roles.Admin), signedIn && isCreator, signedIn && isNamedSpeaker,
+            seat, isAssigned, isConflicted, status, reviewPhaseStarted, blindMode));
     }
 
     /// <summary>
