@@ -59,6 +59,24 @@ internal sealed class BenchOptions
     /// <summary>Before measuring, wait up to this many seconds for a quiet machine (no other busy process, idle app).</summary>
     public double SettleSeconds { get; private set; } = 120;
 
+    /// <summary>Assignment: which synthetic cases to run (default all, in this order).</summary>
+    public IReadOnlyList<string> AssignmentCases { get; private set; } = AllAssignmentCases;
+
+    public static readonly string[] AllAssignmentCases = ["lpc", "cvpr", "big", "fair-lpc", "fair-cvpr", "infeasible-cvpr"];
+
+    /// <summary>Assignment: the seed of the synthetic instances.</summary>
+    public int Seed { get; private set; } = 20261201;
+
+    /// <summary>Assignment: time limit of the fairness phases (DESIGN.md: 60 s at CVPR size).</summary>
+    public double FairSeconds { get; private set; } = 60;
+
+    /// <summary>Assignment: skip the CLP LP bound; by default it is computed up to 2 M arcs, and with --lp-big also beyond.</summary>
+    public bool SkipLp { get; private set; }
+
+    /// <summary>Assignment: this process runs the cases itself (started by the bench, one case per process).</summary>
+    public bool AssignmentChild { get; private set; }
+    public bool LpBig { get; private set; }
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -69,7 +87,13 @@ internal sealed class BenchOptions
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults).") }; break;
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment).") }; break;
+                case "--cases": o.AssignmentCases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
+                case "--seed": o.Seed = (int)Number(); break;
+                case "--fair-seconds": o.FairSeconds = Number(); break;
+                case "--skip-lp": o.SkipLp = true; break;
+                case "--lp-big": o.LpBig = true; break;
+                case "--assignment-child": o.AssignmentChild = true; break;
                 case "--load-seconds": o.LoadSeconds = Number(); break;
                 case "--restarts": o.Restarts = (int)Number(); break;
                 case "--down-seconds": o.DownSeconds = Number(); break;
@@ -106,15 +130,17 @@ internal sealed class BenchOptions
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode page [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode signed-in [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode faults --clients 10 [options]
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode assignment [--cases lpc,cvpr,...]
 
-        --mode rush|page|signed-in|faults
+        --mode rush|page|signed-in|faults|assignment
                               rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
                               loss and latency (exit 1 on FAIL); page: GET of the public track page and of
                               /api/v1/conferences with 50 clients (informational); signed-in: the chair's list
                               and the proposal pages from 16 sessions of the demo chair, each checked for a 200
                               with the page's content, against --target (exit 1 on an error or below it);
                               faults: submissions while PostgreSQL is restarted, then acknowledged vs stored vs
-                              mailed (exit 1 on loss)
+                              mailed (exit 1 on loss); assignment: the reviewer-assignment solver on synthetic
+                              instances, in process (no app, no database; exit 1 on an invalid result)
         --pace paced|burst    rush: spread evenly over --pace-seconds (default 55; the target's arrival rate,
                               the default), or every client back to back (burst: a stress test, ~5× that rate)
         --clients N           default 50 (signed-in: 16)
@@ -133,6 +159,11 @@ internal sealed class BenchOptions
         --load-seconds S      faults: seconds of submissions (default 40), back to back from --clients clients
         --restarts N          faults: PostgreSQL restarts during the load (default 2), evenly spread
         --down-seconds S      faults: seconds PostgreSQL stays down per restart (default 3)
+        --cases A,B,...       assignment: any of lpc, cvpr, big, fair-lpc, fair-cvpr, infeasible-cvpr (default all)
+        --seed N              assignment: seed of the synthetic instances (default 20261201)
+        --fair-seconds S      assignment: time limit of the fairness phases (default 60)
+        --skip-lp             assignment: no CLP LP bound (by default computed for instances up to 2 M arcs)
+        --lp-big              assignment: the CLP LP bound also for the 20,000 × 20,000 case (slow, memory-hungry)
         --web-dll PATH        the app to run (default: src/ReviewPortal.Web/bin/<Configuration>/net10.0/)
         """;
 }

@@ -18,7 +18,7 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
     return 2;
 }
 
-if (BenchHost.BuildConfiguration != "Release")
+if (BenchHost.BuildConfiguration != "Release" && !(options.Mode == "assignment" && options.AssignmentChild))
     Console.WriteLine($"Warning: this bench and the app are a {BenchHost.BuildConfiguration} build; measure with -c Release.");
 
 using var cancel = new CancellationTokenSource();
@@ -29,7 +29,8 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-Console.WriteLine($"Machine      {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+if (options.Mode != "assignment" || !options.AssignmentChild)
+    Console.WriteLine($"Machine      {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 try
 {
     var passed = options.Mode switch
@@ -38,6 +39,7 @@ try
         "page" => await PageLoad.RunAsync(options, cancel.Token),
         "signed-in" => await SignedInLoad.RunAsync(options, cancel.Token),
         "faults" => await FaultRun.RunAsync(options, cancel.Token),
+        "assignment" => await AssignmentBench.RunAsync(options, args, cancel.Token),
         _ => throw new InvalidOperationException(options.Mode),
     };
     return passed ? 0 : 1;

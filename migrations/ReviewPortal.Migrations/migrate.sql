@@ -926,3 +926,40 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201112325_OrganisationAliasSeed') THEN
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000001', 'facebook', 'meta', 'Facebook', 'Meta');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000002', 'mellanox', 'nvidia', 'Mellanox', 'NVIDIA');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000003', 'twitter', 'x', 'Twitter', 'X Corp.');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000004', 'alphabet', 'google', 'Alphabet', 'Google');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000005', 'isovalent', 'cisco', 'Isovalent', 'Cisco');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000006', 'github', 'microsoft', 'GitHub', 'Microsoft');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000007', 'linkedin', 'microsoft', 'LinkedIn', 'Microsoft');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000008', 'amazon web services', 'amazon', 'Amazon Web Services', 'Amazon');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-000000000009', 'aws', 'amazon', 'AWS', 'Amazon');
+    INSERT INTO "OrganisationAliases" ("Id", "Alias", "Canonical", "DisplayAlias", "DisplayCanonical")
+    VALUES ('0193a6e0-0000-7000-8000-00000000000a', 'sun microsystems', 'oracle', 'Sun Microsystems', 'Oracle');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201112325_OrganisationAliasSeed') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201112325_OrganisationAliasSeed', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddScoped<Features.Conflicts.ConflictDetection>();
+        services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();
         services.AddCommittee();
         Features.Assignment.AssignmentServices.AddAssignment(services);

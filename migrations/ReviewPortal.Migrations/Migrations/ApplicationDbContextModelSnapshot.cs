@@ -490,6 +490,88 @@ namespace ReviewPortal.Migrations.Migrations
                         .IsUnique();
 
                     b.ToTable("OrganisationAliases");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000001"),
+                            Alias = "facebook",
+                            Canonical = "meta",
+                            DisplayAlias = "Facebook",
+                            DisplayCanonical = "Meta"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000002"),
+                            Alias = "mellanox",
+                            Canonical = "nvidia",
+                            DisplayAlias = "Mellanox",
+                            DisplayCanonical = "NVIDIA"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000003"),
+                            Alias = "twitter",
+                            Canonical = "x",
+                            DisplayAlias = "Twitter",
+                            DisplayCanonical = "X Corp."
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000004"),
+                            Alias = "alphabet",
+                            Canonical = "google",
+                            DisplayAlias = "Alphabet",
+                            DisplayCanonical = "Google"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000005"),
+                            Alias = "isovalent",
+                            Canonical = "cisco",
+                            DisplayAlias = "Isovalent",
+                            DisplayCanonical = "Cisco"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000006"),
+                            Alias = "github",
+                            Canonical = "microsoft",
+                            DisplayAlias = "GitHub",
+                            DisplayCanonical = "Microsoft"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000007"),
+                            Alias = "linkedin",
+                            Canonical = "microsoft",
+                            DisplayAlias = "LinkedIn",
+                            DisplayCanonical = "Microsoft"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000008"),
+                            Alias = "amazon web services",
+                            Canonical = "amazon",
+                            DisplayAlias = "Amazon Web Services",
+                            DisplayCanonical = "Amazon"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-000000000009"),
+                            Alias = "aws",
+                            Canonical = "amazon",
+                            DisplayAlias = "AWS",
+                            DisplayCanonical = "Amazon"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a6e0-0000-7000-8000-00000000000a"),
+                            Alias = "sun microsystems",
+                            Canonical = "oracle",
+                            DisplayAlias = "Sun Microsystems",
+                            DisplayCanonical = "Oracle"
+                        });
                 });
 
             modelBuilder.Entity("ReviewPortal.Domain.Committee.ReviewAssignment", b =>

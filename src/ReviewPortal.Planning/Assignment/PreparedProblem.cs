@@ -177,9 +177,12 @@ internal sealed class PreparedProblem
             Array.Sort(keys, order);
         }
 
-        var arcProposal = new List<int>(count);
-        var arcReviewer = new List<int>(count);
-        var arcScore = new List<double>(count);
+        // Arrays of the final size (trimmed only if duplicates or fixed pairs were dropped): at 6 M arcs, lists plus
+        // copies would double the peak memory.
+        var arcProposal = new int[count];
+        var arcReviewer = new int[count];
+        var arcScore = new double[count];
+        var kept = 0;
         var fixedBest = new Dictionary<long, (int Proposal, double Score)>();
         var lastKey = -1L;
         for (var i = 0; i < count; i++)
@@ -195,14 +198,15 @@ internal sealed class PreparedProblem
 
             if (key == lastKey)
             {
-                arcScore[^1] = Math.Max(arcScore[^1], c.Score);
+                arcScore[kept - 1] = Math.Max(arcScore[kept - 1], c.Score);
                 continue;
             }
 
             lastKey = key;
-            arcProposal.Add(c.Proposal);
-            arcReviewer.Add(c.Reviewer);
-            arcScore.Add(c.Score);
+            arcProposal[kept] = c.Proposal;
+            arcReviewer[kept] = c.Reviewer;
+            arcScore[kept] = c.Score;
+            kept++;
         }
 
         foreach (var (proposal, score) in fixedBest.Values)
@@ -210,9 +214,16 @@ internal sealed class PreparedProblem
             FixedScore[proposal] += score;
         }
 
-        ArcProposal = [.. arcProposal];
-        ArcReviewer = [.. arcReviewer];
-        ArcScore = [.. arcScore];
+        if (kept < count)
+        {
+            Array.Resize(ref arcProposal, kept);
+            Array.Resize(ref arcReviewer, kept);
+            Array.Resize(ref arcScore, kept);
+        }
+
+        ArcProposal = arcProposal;
+        ArcReviewer = arcReviewer;
+        ArcScore = arcScore;
         ArcStart = new int[N + 1];
         foreach (var p in ArcProposal)
         {

@@ -44,6 +44,7 @@ internal static class ApiEndpoints
         ApiTokenEndpoints.Map(api);
         CommitteeEndpoints.Map(api);
         AssignmentEndpoints.Map(api);
+        ConflictEndpoints.Map(api);
     }
 }
 

@@ -30,6 +30,12 @@ internal static class AssignmentEndpoints
             .Produces<BiddingList>().ProducesProblems(400, 404)
             .WithSummary("The proposals under review as you may see them, with your own bids and counts (members of the track's committee).");
 
+        group.MapGet("/tracks/{trackId:guid}/bids", async (Guid trackId, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new ListTrackBids(trackId), ct)))
+            .WithName("ListTrackBids")
+            .Produces<IReadOnlyList<TrackBid>>().ProducesProblems(400, 403, 404)
+            .WithSummary("Every member's bids of the track (chair): [{ proposalId, personId, bid }], without proposals you are conflicted on.");
+
         group.MapPost("/tracks/{trackId:guid}/assignment-runs", async (Guid trackId, AssignmentRunRequest? body, IMediator m, CancellationToken ct) =>
             {
                 var id = await m.Send(new StartAssignmentRun(trackId, body?.Mode ?? AssignmentRunMode.Total, body?.ReviewersPerProposal), ct);

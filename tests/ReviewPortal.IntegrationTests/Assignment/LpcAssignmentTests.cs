@@ -33,6 +33,12 @@ public sealed class LpcAssignmentTests(LpcJobsApp app) : IClassFixture<LpcJobsAp
         Assert.True(run.GetProperty("status").GetString() == "Succeeded", run.ToString());
         Assert.Equal(1.0, run.GetProperty("progress").GetDouble());
         Assert.Equal(run.GetProperty("bound").GetDouble(), run.GetProperty("objective").GetDouble(), 6);
+        // The chair (Isovalent) is conflicted on his company's talks: the run shows him none of their pairs.
+        var isovalentTalks = await app.WithDbAsync(db => db.Submissions.Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk && s.Speakers.Any(sp => sp.Affiliation == "Isovalent"))
+            .Select(s => s.Id).ToListAsync());
+        Assert.NotEmpty(isovalentTalks);
+        Assert.DoesNotContain(run.GetProperty("assignments").EnumerateArray(), a => isovalentTalks.Contains(a.GetProperty("proposalId").GetGuid()));
+        Assert.True(run.GetProperty("hiddenProposals").GetInt32() >= isovalentTalks.Count);
 
         var apply = await chair.PostAsync($"/api/v1/assignment-runs/{runId}/apply", null);
         Assert.Equal(HttpStatusCode.OK, apply.StatusCode);

@@ -70,6 +70,30 @@ public sealed class FairAssignmentTests
     }
 
     [Fact]
+    public void Above_the_full_model_size_fair_mode_works_on_a_reduced_set_and_reports_a_valid_bound()
+    {
+        // 300 × 250 = 75,000 pairs, more than CP-SAT is given whole: it sees the flow's arcs plus each proposal's best few.
+        var random = new Random(23);
+        var candidates = Enumerable.Range(0, 300).SelectMany(p => Enumerable.Range(0, 250)
+            .Select(r => new Candidate(p, r, random.Next(0, 500) / 100.0))).ToList();
+        var problem = new AssignmentProblem(300, 250, 3, [.. Enumerable.Repeat(3, 250)], [.. Enumerable.Repeat(4, 250)], candidates, [],
+            AssignmentMode.Fair, TimeSpan.FromSeconds(5));
+
+        var fair = ReviewerAssignmentSolver.Solve(problem);
+        var total = ReviewerAssignmentSolver.Solve(problem with { Mode = AssignmentMode.Total });
+
+        AssignmentChecks.AssertValid(problem, fair);
+        Assert.InRange(fair.FairCandidateCount, 1, candidates.Count - 1);
+        Assert.True(fair.WorstProposalScore >= total.WorstProposalScore - 1e-9);
+        Assert.True(fair.WorstProposalScore <= fair.Bound + 1e-9);
+
+        // The bound is the individual one: the lowest, over proposals, of its best three scores.
+        var individual = Enumerable.Range(0, 300).Min(p => candidates.Where(c => c.Proposal == p).Select(c => c.Score).OrderDescending().Take(3).Sum());
+        Assert.Equal(individual, fair.Bound!.Value, 6);
+        Assert.True(fair.Objective <= total.Objective + 1e-9);
+    }
+
+    [Fact]
     public void Fair_mode_explains_infeasibility_like_total_mode()
     {
         var problem = new AssignmentProblem(3, 2, 2, [0, 0], [1, 1],

@@ -26,6 +26,7 @@ public sealed class ConflictDetection(IApplicationDbContext db, TimeProvider clo
     /// <summary>Recomputes the detected conflicts of one proposal (its speakers changed).</summary>
     public async Task RefreshProposalAsync(Guid submissionId, CancellationToken cancellationToken)
     {
+        await db.SaveChangesAsync(cancellationToken);
         var trackId = await db.Submissions.Where(s => s.Id == submissionId).Select(s => (Guid?)s.TrackId).SingleOrDefaultAsync(cancellationToken);
         if (trackId is { } id)
             await RefreshCoreAsync(id, submissionId, cancellationToken);

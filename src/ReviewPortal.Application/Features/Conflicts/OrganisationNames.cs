@@ -20,7 +20,7 @@ public static class OrganisationNames
     {
         "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag", "kg", "se", "sa", "sas", "sarl",
         "srl", "spa", "bv", "nv", "ab", "oy", "oyj", "as", "asa", "aps", "pty", "pte", "kk", "co", "company", "corp",
-        "corporation", "group", "holding", "holdings", "platforms", "technologies", "technology", "international",
+        "corporation", "group", "holding", "holdings", "platforms", "technologies", "technology", "systems", "international",
     };
 
     /// <summary>The comparison key of an organisation name; empty when nothing is left (blank, or only punctuation).</summary>

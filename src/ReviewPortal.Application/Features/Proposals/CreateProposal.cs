@@ -46,6 +46,7 @@ public sealed class CreateProposalHandler(
     ProposalAccess access,
     ProposalFields fields,
     ProposalMails mails,
+    Conflicts.ConflictDetection conflicts,
     TimeProvider clock) : ICommandHandler<CreateProposal, Guid>
 {
     public async ValueTask<Guid> Handle(CreateProposal command, CancellationToken cancellationToken)
@@ -99,7 +100,10 @@ public sealed class CreateProposalHandler(
         // One mail per person: new co-speakers get their "added" mail (which says whether it is submitted), the rest "submitted".
         await mails.SpeakersChangedAsync(submission, me, speakers, cancellationToken);
         if (command.Submit)
+        {
             await mails.SubmittedAsync(submission, speakers, cancellationToken);
+            await conflicts.RefreshProposalAsync(submission.Id, cancellationToken);
+        }
 
         return submission.Id;
     }

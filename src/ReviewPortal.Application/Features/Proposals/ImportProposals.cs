@@ -48,7 +48,7 @@ public sealed class ImportProposalsValidator : AbstractValidator<ImportProposals
     }
 }
 
-public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess access, TimeProvider clock)
+public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess access, Conflicts.ConflictDetection conflicts, TimeProvider clock)
     : ICommandHandler<ImportProposals, ImportResult>
 {
     public async ValueTask<ImportResult> Handle(ImportProposals command, CancellationToken cancellationToken)
@@ -114,6 +114,8 @@ public sealed class ImportProposalsHandler(IApplicationDbContext db, TrackAccess
             imported++;
         }
 
+        if (imported > 0)
+            await conflicts.RefreshAsync(track.Id, cancellationToken);
         return new ImportResult(imported, alreadyPresent);
     }
 }

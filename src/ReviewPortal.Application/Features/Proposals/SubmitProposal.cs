@@ -12,7 +12,7 @@ public sealed class SubmitProposalValidator : AbstractValidator<SubmitProposal>
     public SubmitProposalValidator() => RuleFor(x => x.Id).NotEmpty().WithMessage("Choose a proposal.");
 }
 
-public sealed class SubmitProposalHandler(ProposalAccess access, ProposalMails mails, TimeProvider clock)
+public sealed class SubmitProposalHandler(ProposalAccess access, ProposalMails mails, Conflicts.ConflictDetection conflicts, TimeProvider clock)
     : ICommandHandler<SubmitProposal, SubmissionStatus>
 {
     public async ValueTask<SubmissionStatus> Handle(SubmitProposal command, CancellationToken cancellationToken)
@@ -23,6 +23,8 @@ public sealed class SubmitProposalHandler(ProposalAccess access, ProposalMails m
 
         submission.Submit(clock.GetUtcNow());
         await mails.SubmittedAsync(submission, cancellationToken);
+        // The committee now sees it: its speakers' conflicts with the committee are detected at once.
+        await conflicts.RefreshProposalAsync(submission.Id, cancellationToken);
         return submission.Status;
     }
 }

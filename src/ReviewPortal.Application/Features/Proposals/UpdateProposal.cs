@@ -39,7 +39,8 @@ public sealed class UpdateProposalValidator : AbstractValidator<UpdateProposal>
     }
 }
 
-public sealed class UpdateProposalHandler(IApplicationDbContext db, ProposalAccess access, ProposalFields fields, ProposalMails mails, TimeProvider clock)
+public sealed class UpdateProposalHandler(IApplicationDbContext db, ProposalAccess access, ProposalFields fields, ProposalMails mails,
+    Conflicts.ConflictDetection conflicts, TimeProvider clock)
     : ICommandHandler<UpdateProposal, uint>
 {
     public async ValueTask<uint> Handle(UpdateProposal command, CancellationToken cancellationToken)
@@ -56,6 +57,9 @@ public sealed class UpdateProposalHandler(IApplicationDbContext db, ProposalAcce
         await mails.SpeakersChangedAsync(submission, me, speakers, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
+        // Speakers or their affiliations may have changed; drafts are detected when submitted.
+        if (submission.Status != Domain.Submissions.SubmissionStatus.Draft)
+            await conflicts.RefreshProposalAsync(submission.Id, cancellationToken);
         return submission.Version;
     }
 }

@@ -25,7 +25,7 @@ public sealed class AddCommitteeMemberValidator : AbstractValidator<AddCommittee
     }
 }
 
-public sealed class AddCommitteeMemberHandler(IApplicationDbContext db, TrackAccess access, AuditTrail audit)
+public sealed class AddCommitteeMemberHandler(IApplicationDbContext db, TrackAccess access, AuditTrail audit, Conflicts.ConflictDetection conflicts)
     : ICommandHandler<AddCommitteeMember, Guid>
 {
     public async ValueTask<Guid> Handle(AddCommitteeMember command, CancellationToken cancellationToken)
@@ -54,6 +54,7 @@ public sealed class AddCommitteeMemberHandler(IApplicationDbContext db, TrackAcc
 
         member.Affiliation = string.IsNullOrWhiteSpace(command.Affiliation) ? person.Affiliation : command.Affiliation.Trim();
         audit.Record("track.committee-member-set", AuditTrail.TrackEntity, track.Id, new { person.Email, Name = person.DisplayName, Role = command.Role.ToString() });
+        await conflicts.RefreshAsync(track.Id, cancellationToken);
         return member.Id;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ChangeCommitteeRoleValidator : AbstractValidator<ChangeCommi
     }
 }
 
-public sealed class ChangeCommitteeRoleHandler(TrackAccess access, AuditTrail audit)
+public sealed class ChangeCommitteeRoleHandler(TrackAccess access, AuditTrail audit, Conflicts.ConflictDetection conflicts)
     : ICommandHandler<ChangeCommitteeRole>
 {
     public async ValueTask<Unit> Handle(ChangeCommitteeRole command, CancellationToken cancellationToken)
@@ -33,6 +33,7 @@ public sealed class ChangeCommitteeRoleHandler(TrackAccess access, AuditTrail au
         if (before != command.Role)
             audit.Record("track.committee-role-changed", AuditTrail.TrackEntity, track.Id,
                 new { member.Person.Email, Name = member.Person.DisplayName, Before = before.ToString(), After = command.Role.ToString() });
+        await conflicts.RefreshAsync(track.Id, cancellationToken);
         return Unit.Value;
     }
 }

@@ -21,7 +21,7 @@ public sealed class RemoveCommitteeMemberValidator : AbstractValidator<RemoveCom
     }
 }
 
-public sealed class RemoveCommitteeMemberHandler(TrackAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class RemoveCommitteeMemberHandler(TrackAccess access, AuditTrail audit, Conflicts.ConflictDetection conflicts, TimeProvider clock)
     : ICommandHandler<RemoveCommitteeMember>
 {
     public async ValueTask<Unit> Handle(RemoveCommitteeMember command, CancellationToken cancellationToken)
@@ -32,6 +32,8 @@ public sealed class RemoveCommitteeMemberHandler(TrackAccess access, AuditTrail 
         track.RemoveMember(member, clock.GetUtcNow());
         audit.Record("track.committee-member-removed", AuditTrail.TrackEntity, track.Id,
             new { member.Person.Email, Name = member.Person.DisplayName, Role = member.Role.ToString() });
+        // Their detected conflicts go (unless a chair decided them); declared ones stay with their work.
+        await conflicts.RefreshAsync(track.Id, cancellationToken);
         return Unit.Value;
     }
 }

@@ -104,5 +104,7 @@ internal sealed class OrganisationAliasConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.DisplayAlias).HasMaxLength(200).IsRequired();
         builder.Property(a => a.DisplayCanonical).HasMaxLength(200).IsRequired();
         builder.HasIndex(a => a.Alias).IsUnique();
+        // Renamed and acquired companies a new database starts with (docs/visibility.md).
+        builder.HasData(ReviewPortal.Application.Features.Conflicts.OrganisationAliasSeed.Rows);
     }
 }
