@@ -77,6 +77,10 @@ public sealed class MyAssignmentsTests(ReviewPortalApp app) : IClassFixture<Revi
         Assert.True(await app.WithDbAsync(db => db.Conflicts.AnyAsync(c => c.SubmissionId == tcp && c.PersonId == annId && c.Active)));
         Assert.Empty((await Problems.JsonAsync(await ann.GetAsync(new Uri("/api/v1/me/assignments", UriKind.Relative)))).EnumerateArray());
         Assert.DoesNotContain("TCP pacing", (await HtmlPage.GetAsync(ann, "/Committee/Assignments")).Text, StringComparison.Ordinal);
+        // Her profile page lists the conflicts with their reasons.
+        var conflicts = (await HtmlPage.GetAsync(ann, $"/Committee/Profile?trackId={trackId}")).Document.QuerySelector("#my-conflicts")?.TextContent ?? "";
+        Assert.Contains("TCP pacing", conflicts, StringComparison.Ordinal);
+        Assert.Contains("Globex", conflicts, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,18 +13,22 @@ public sealed class ProfileModel(IMediator mediator) : PageModel
 {
     public CommitteeProfile Profile { get; private set; } = null!;
 
+    public IReadOnlyList<MyConflict> Conflicts { get; private set; } = [];
+
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 
     public async Task OnGetAsync(Guid trackId, CancellationToken ct)
     {
         Profile = await mediator.Send(new GetMyCommitteeProfile(trackId), ct);
+        Conflicts = await mediator.Send(new ListMyConflicts(trackId), ct);
         Input = ProfileInput.From(Profile);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid trackId, CancellationToken ct)
     {
         Profile = await mediator.Send(new GetMyCommitteeProfile(trackId), ct);
+        Conflicts = await mediator.Send(new ListMyConflicts(trackId), ct);
         if (!ModelState.IsValid)
             return Page();
         try
