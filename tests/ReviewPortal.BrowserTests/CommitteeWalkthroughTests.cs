@@ -108,5 +108,25 @@ public sealed class CommitteeWalkthroughTests(WalkthroughApp app) : IClassFixtur
         Assert.NotEmpty(titles);
         Assert.Empty(titles.Intersect(conflictedTitles));
         await member.ScreenshotAsync("my-assignments");
+
+        // 7. The committee's pages fit a 390 px phone.
+        var tooWide = new List<string>();
+        async Task PhoneAsync(BrowserSession browser, string path)
+        {
+            await browser.Page.SetViewportSizeAsync(390, 844);
+            await browser.GotoAsync(path);
+            var width = await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 390)
+                tooWide.Add($"{path}: {width} px");
+        }
+
+        await PhoneAsync(chair, $"/Chair/{trackId}/Committee");
+        await PhoneAsync(chair, $"/Chair/{trackId}/Invite");
+        await PhoneAsync(member, $"/Committee/Profile?trackId={trackId}");
+        await PhoneAsync(member, "/Committee/Assignments");
+        var link = (await member.ReadLatestMailAsync(inviteeEmail, "committee.invitation")).FirstLink!;
+        await PhoneAsync(member, link.PathAndQuery);
+        await member.ScreenshotAsync("phone-invitation-used");
+        Assert.Empty(tooWide);
     }
 }
