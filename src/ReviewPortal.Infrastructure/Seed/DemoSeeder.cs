@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Features.Conflicts;
 using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.People;
 using ReviewPortal.Infrastructure.Data;
@@ -36,12 +38,13 @@ public sealed partial class DemoSeeder(
     UserManager<ApplicationUser> users,
     IIdentityService identity,
     IMediator mediator,
+    ConflictDetection conflicts,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
     public const string ConferenceSlug = "lpc2023";
     public const string TrackSlug = "ebpf-networking";
-    private const string DemoDomain = "lpc-demo.example";
+    private const string DemoDomain = EmailDomains.DemoDomain;
     private IReadOnlySet<string> _knownLogins = new HashSet<string>();
 
     /// <summary>Topics of the track; the demo labels each talk from its title and abstract.</summary>
@@ -100,8 +103,15 @@ public sealed partial class DemoSeeder(
         {
             var role = member.Role == "chair" ? CommitteeRole.Chair : CommitteeRole.Reviewer;
             var person = await EnsureAccountAsync(member.Name, EmailOf(member.Name), member.Affiliation, created, RolesOf(data, member.Name));
-            if (track.Committee.All(m => m.PersonId != person.Id))
-                track.Committee.Add(new CommitteeMember { Track = track, PersonId = person.Id, Role = role, Affiliation = member.Affiliation });
+            var seat = track.Committee.SingleOrDefault(m => m.PersonId == person.Id);
+            if (seat is null)
+            {
+                seat = new CommitteeMember { Track = track, PersonId = person.Id, Role = role, Affiliation = member.Affiliation };
+                track.Committee.Add(seat);
+            }
+            // A profile the member has since edited is theirs: only an empty one is filled in.
+            if (seat.Affiliations.Count == 0 && DemoProfiles.Of(member.Name) is { } profile)
+                profile.ApplyTo(seat, member.Affiliation);
         }
 
         // Every speaker of the track gets an account too, so each can sign in and find their proposals under "My proposals".
@@ -112,6 +122,10 @@ public sealed partial class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
 
         var result = await mediator.Send(new ImportProposals(track.Id, ToDocument(data, conference)), cancellationToken);
+        // The import detects conflicts when it imports; a later run (profiles filled in since) detects them again, as
+        // the profile page does after an edit: the demo chair is then conflicted on Isovalent's talks.
+        if (result.Imported == 0)
+            await conflicts.RefreshAsync(track.Id, cancellationToken);
         LogSeeded(logger, conference.Name, track.Name, result.Imported, result.AlreadyPresent);
         return created;
     }

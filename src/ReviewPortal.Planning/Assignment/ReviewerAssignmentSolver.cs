@@ -107,6 +107,54 @@ public static class ReviewerAssignmentSolver
         return status == Solver.ResultStatus.OPTIMAL ? objective.Value() + pp.FixedScore.Sum() : double.NaN;
     }
 
+    /// <summary>
+    /// The LP relaxation of phase 1 of Fair mode over every candidate (CLP): max t such that every proposal's fractional
+    /// score is ≥ t. An upper bound on the worst-served score of any assignment; NaN when the LP is infeasible.
+    /// </summary>
+    internal static double MaxMinLpBound(PreparedProblem pp, CancellationToken cancellationToken)
+    {
+        if (pp.ArcCount == 0 || pp.N == 0)
+        {
+            return double.NaN;
+        }
+
+        using var solver = Solver.CreateSolver("CLP") ?? throw new InvalidOperationException("OR-Tools has no CLP solver in this build.");
+        var t = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "t");
+        var proposalRows = new Constraint[pp.N];
+        var scoreRows = new Constraint[pp.N];
+        for (var p = 0; p < pp.N; p++)
+        {
+            proposalRows[p] = solver.MakeConstraint(pp.Need[p], pp.Need[p]);
+
+            // Σ score·x − t ≥ −fixed score.
+            scoreRows[p] = solver.MakeConstraint(-pp.FixedScore[p], double.PositiveInfinity);
+            scoreRows[p].SetCoefficient(t, -1);
+        }
+
+        var reviewerRows = new Constraint[pp.M];
+        for (var r = 0; r < pp.M; r++)
+        {
+            reviewerRows[r] = solver.MakeConstraint(pp.MinRemaining[r], pp.MaxRemaining[r]);
+        }
+
+        for (var a = 0; a < pp.ArcCount; a++)
+        {
+            var x = solver.MakeNumVar(0, 1, "");
+            proposalRows[pp.ArcProposal[a]].SetCoefficient(x, 1);
+            scoreRows[pp.ArcProposal[a]].SetCoefficient(x, pp.ArcScore[a]);
+            reviewerRows[pp.ArcReviewer[a]].SetCoefficient(x, 1);
+        }
+
+        var objective = solver.Objective();
+        objective.SetCoefficient(t, 1);
+        objective.SetMaximization();
+        cancellationToken.ThrowIfCancellationRequested();
+        var status = solver.Solve();
+
+        // A small tolerance: the simplex's optimum is accurate to its feasibility tolerance, and this is an upper bound.
+        return status == Solver.ResultStatus.OPTIMAL ? t.SolutionValue() + 1e-7 * Math.Max(1, Math.Abs(t.SolutionValue())) : double.NaN;
+    }
+
     private static AssignmentSolution Infeasible(Infeasibility why)
         => new(AssignmentOutcome.Infeasible, [], 0, null, null, why) { Method = "Infeasible: " + why.Summary };
 

@@ -25,7 +25,11 @@ internal static class ProposalEndpoints
 
         speaker.MapGet("/proposals/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetProposal(id), ct)))
             .WithName("GetProposal")
-            .Produces<ProposalDetails>().ProducesProblems(404);
+            // Not signed in is answered like any proposal the caller may not see: 404 (the visibility policy), not 401.
+            .AllowAnonymous()
+            .Produces<ProposalDetails>().ProducesProblems(404)
+            .WithSummary("One proposal as the visibility policy lets the caller see it (docs/visibility.md): a conflicted committee member gets only the "
+                + "title and hasConflict: true; in blind review members get no speakers. 404 for anyone it is hidden from, signed in or not.");
 
         speaker.MapPut("/proposals/{id:guid}", async (Guid id, ProposalUpdateRequest body, IMediator m, CancellationToken ct) =>
             {

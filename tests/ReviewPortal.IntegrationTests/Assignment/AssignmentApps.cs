@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ReviewPortal.Domain.Committee;
 using ReviewPortal.Infrastructure.Seed;
 using ReviewPortal.IntegrationTests.Infrastructure;
 
@@ -57,13 +56,4 @@ public static class AssignmentApi
             async () => await chair.GetFromJsonAsync<JsonElement>($"/api/v1/assignment-runs/{runId}"),
             run => run.GetProperty("status").GetString() is "Succeeded" or "Infeasible" or "Failed",
             TimeSpan.FromSeconds(90), $"assignment run {runId} to finish");
-
-    /// <summary>Until the policy's migration seeds them: the aliases conflict detection maps Facebook and Meta's other names with.</summary>
-    public static Task EnsureMetaAliasesAsync(ReviewPortalApp app) => app.WithDbAsync(async db =>
-    {
-        foreach (var (alias, display) in new[] { ("facebook", "Facebook"), ("meta platforms", "Meta Platforms"), ("meta platforms inc", "Meta Platforms Inc") })
-            if (!await db.OrganisationAliases.AnyAsync(a => a.Alias == alias))
-                db.OrganisationAliases.Add(new OrganisationAlias { Alias = alias, Canonical = "meta", DisplayAlias = display, DisplayCanonical = "Meta" });
-        await db.SaveChangesAsync();
-    });
 }

@@ -22,7 +22,6 @@ public sealed class LpcAssignmentTests(LpcJobsApp app) : IClassFixture<LpcJobsAp
     [Fact]
     public async Task The_chair_assigns_3_reviewers_to_every_LPC_talk_none_of_their_own_company_or_talk_with_loads_within_one_and_one_mail_each()
     {
-        await AssignmentApi.EnsureMetaAliasesAsync(app);
         var trackId = await app.LpcTrackIdAsync();
         using var chair = await app.SignInAsync("Daniel Borkmann");
 
@@ -32,7 +31,8 @@ public sealed class LpcAssignmentTests(LpcJobsApp app) : IClassFixture<LpcJobsAp
         var run = await AssignmentApi.WaitAsync(chair, runId);
         Assert.True(run.GetProperty("status").GetString() == "Succeeded", run.ToString());
         Assert.Equal(1.0, run.GetProperty("progress").GetDouble());
-        Assert.Equal(run.GetProperty("bound").GetDouble(), run.GetProperty("objective").GetDouble(), 6);
+        // Optimal: the objective is the flow's proven optimum (up to the solver's cost rounding).
+        Assert.True(Math.Abs(run.GetProperty("bound").GetDouble() - run.GetProperty("objective").GetDouble()) < 1e-3, run.ToString());
         // The chair (Isovalent) is conflicted on his company's talks: the run shows him none of their pairs.
         var isovalentTalks = await app.WithDbAsync(db => db.Submissions.Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk && s.Speakers.Any(sp => sp.Affiliation == "Isovalent"))
             .Select(s => s.Id).ToListAsync());

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.Infrastructure.Seed;
@@ -40,6 +41,41 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(["Daniel Borkmann", "Jakub Kicinski"], opening.Speakers.OrderBy(s => s.Order).Select(s => s.Name));
         var multi = Assert.Single(items, s => s.Title == "Runtime assumptions behind verifier safety");
         Assert.Equal(3, multi.Speakers.Count);
+    }
+
+    [Fact]
+    public async Task The_demo_chair_is_conflicted_on_each_Isovalent_talk_and_Facebook_and_Meta_members_on_each_others_companys_talks()
+    {
+        var trackId = await app.WithDbAsync(db => db.Tracks.Where(t => t.Slug == DemoSeeder.TrackSlug).Select(t => t.Id).SingleAsync());
+        var talks = await app.WithDbAsync(db => db.Submissions.AsNoTracking().Include(s => s.Speakers)
+            .Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk).ToListAsync());
+        var members = await app.WithDbAsync(db => db.CommitteeMembers.AsNoTracking().Where(m => m.TrackId == trackId)
+            .Select(m => new { m.PersonId, m.Person.DisplayName, m.Affiliation, m.ExpertiseKeywords }).ToListAsync());
+        var conflicts = await app.WithDbAsync(db => db.Conflicts.AsNoTracking().Where(c => c.TrackId == trackId && c.Active).ToListAsync());
+        bool Conflicted(Guid personId, Guid talkId) => conflicts.Any(c => c.PersonId == personId && c.SubmissionId == talkId);
+        bool From(Submission talk, params string[] organisations) =>
+            talk.Speakers.Any(sp => organisations.Contains(sp.Affiliation, StringComparer.Ordinal));
+
+        var daniel = members.Single(m => m.DisplayName == "Daniel Borkmann");
+        var isovalent = talks.Where(t => From(t, "Isovalent")).ToList();
+        Assert.NotEmpty(isovalent);
+        Assert.All(isovalent, t => Assert.True(Conflicted(daniel.PersonId, t.Id), $"Daniel Borkmann on {t.Title}"));
+        Assert.Contains(conflicts, c => c.PersonId == daniel.PersonId && c.Kind == ConflictKind.Organisation
+            && c.Reason.StartsWith("Daniel Borkmann works at Isovalent", StringComparison.Ordinal));
+
+        // The source lists Facebook for some members and Meta (Inc., Platforms Inc) for others and for speakers: one company.
+        var metaTalks = talks.Where(t => From(t, "Meta", "Meta Inc.", "Meta Platforms Inc")).ToList();
+        var facebookTalks = talks.Where(t => From(t, "Facebook")).ToList();
+        Assert.NotEmpty(metaTalks);
+        Assert.NotEmpty(facebookTalks);
+        foreach (var member in members.Where(m => m.Affiliation == "Facebook"))
+            Assert.All(metaTalks, t => Assert.True(Conflicted(member.PersonId, t.Id), $"{member.DisplayName} on {t.Title}"));
+        foreach (var member in members.Where(m => m.Affiliation == "Meta"))
+            Assert.All(facebookTalks, t => Assert.True(Conflicted(member.PersonId, t.Id), $"{member.DisplayName} on {t.Title}"));
+        // No one is conflicted through the demo's shared e-mail domain, and profiles carry their public expertise.
+        Assert.DoesNotContain(conflicts, c => c.Kind == ConflictKind.EmailDomain);
+        Assert.Contains("libbpf", members.Single(m => m.DisplayName == "Andrii Nakryiko").ExpertiseKeywords);
+        Assert.Contains("MPTCP", members.Single(m => m.DisplayName == "Paolo Abeni").ExpertiseKeywords);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class SpeakerProposalTests(ReviewPortalApp app) : IClassFixture<Re
     }
 
     [Fact]
-    public async Task Another_speaker_gets_404_and_an_anonymous_caller_401_for_a_proposal()
+    public async Task Another_speaker_and_an_anonymous_reader_get_404_for_a_proposal_and_an_anonymous_change_is_401()
     {
         var (_, proposal) = await SpeakerWithProposalAsync(submit: true);
         var id = proposal.GetProperty("id").GetGuid();
@@ -78,7 +78,9 @@ public sealed class SpeakerProposalTests(ReviewPortalApp app) : IClassFixture<Re
             new { version = proposal.GetProperty("version").GetUInt32(), title = "Hijacked", @abstract = "x" }), HttpStatusCode.NotFound);
         await Problems.AssertAsync(await other.PostAsync(new Uri($"/api/v1/proposals/{id}/withdraw", UriKind.Relative), null), HttpStatusCode.NotFound);
 
-        await Problems.AssertAsync(await app.CreateClient().GetAsync(new Uri($"/api/v1/proposals/{id}", UriKind.Relative)), HttpStatusCode.Unauthorized);
+        // Reading: the visibility policy hides every proposal from anonymous callers, as if it did not exist (404).
+        await Problems.AssertAsync(await app.CreateClient().GetAsync(new Uri($"/api/v1/proposals/{id}", UriKind.Relative)), HttpStatusCode.NotFound);
+        await Problems.AssertAsync(await app.CreateClient().PostAsync(new Uri($"/api/v1/proposals/{id}/withdraw", UriKind.Relative), null), HttpStatusCode.Unauthorized);
         var page = await app.CreateBrowserClient().GetAsync(new Uri($"/Proposals/{id}", UriKind.Relative));
         Assert.True(HtmlPage.IsRedirect(page));
         Assert.Contains("/Account/Login", page.Headers.Location!.ToString(), StringComparison.Ordinal);

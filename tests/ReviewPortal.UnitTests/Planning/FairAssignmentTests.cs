@@ -94,6 +94,55 @@ public sealed class FairAssignmentTests
     }
 
     [Fact]
+    public void Cancelling_during_the_fairness_phases_stops_cp_sat_instead_of_waiting_for_its_time_limit()
+    {
+        // A hard max-min: everyone prefers the same 20 reviewers, who can take 60 of the 600 reviews; CP-SAT cannot
+        // prove it and would search until its limit.
+        var problem = Popular(proposals: 200, reviewers: 200, popular: 20, seed: 29, TimeSpan.FromSeconds(120));
+        using var cancel = new CancellationTokenSource();
+        var stages = new List<string>();
+        var progress = new SynchronousProgress(p =>
+        {
+            stages.Add(p.Stage);
+            if (p.Stage.StartsWith("Fairness: phase 1", StringComparison.Ordinal))
+            {
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+            }
+        });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ReviewerAssignmentSolver.Solve(problem, progress, cancel.Token));
+
+        // Not a performance claim: without StopSearch the run would last until the 120 s limit.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+        Assert.Contains("Solving", stages);
+        Assert.DoesNotContain("Done", stages);
+    }
+
+    [Fact]
+    public void When_cp_sat_cannot_prove_the_worst_served_score_the_bound_comes_from_the_lp_relaxation()
+    {
+        var problem = Popular(proposals: 60, reviewers: 60, popular: 6, seed: 31, TimeSpan.FromSeconds(2));
+
+        var fair = ReviewerAssignmentSolver.Solve(problem);
+
+        // Each proposal alone could have three popular reviewers (≥ 12); together they share 18 popular reviews.
+        var individual = Enumerable.Range(0, 60).Min(p => problem.Candidates.Where(c => c.Proposal == p).Select(c => c.Score).OrderDescending().Take(3).Sum());
+        AssignmentChecks.AssertValid(problem, fair);
+        Assert.True(fair.Bound < individual - 1, $"bound {fair.Bound} vs individual {individual}");
+        Assert.True(fair.Bound >= fair.WorstProposalScore - 1e-9);
+    }
+
+    private static AssignmentProblem Popular(int proposals, int reviewers, int popular, int seed, TimeSpan limit)
+    {
+        var random = new Random(seed);
+        var candidates = Enumerable.Range(0, proposals).SelectMany(p => Enumerable.Range(0, reviewers)
+            .Select(r => new Candidate(p, r, (r < popular ? 4 : 0) + random.Next(0, 300) / 100.0))).ToList();
+        return new AssignmentProblem(proposals, reviewers, 3, [.. Enumerable.Repeat(3, reviewers)], [.. Enumerable.Repeat(3, reviewers)], candidates, [],
+            AssignmentMode.Fair, limit);
+    }
+
+    [Fact]
     public void Fair_mode_explains_infeasibility_like_total_mode()
     {
         var problem = new AssignmentProblem(3, 2, 2, [0, 0], [1, 1],

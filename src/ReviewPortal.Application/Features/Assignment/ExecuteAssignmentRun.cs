@@ -64,7 +64,17 @@ public sealed partial class ExecuteAssignmentRunHandler(
             progress.Finish();
             return await StoreAsync(run.Id, built, solution, watch.ElapsedMilliseconds, inputs.Fingerprint(), cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The server is stopping: hand the run back, so the sweeper starts it again on a node that runs.
+            db.ChangeTracker.Clear();
+            await db.AssignmentRuns.Where(r => r.Id == run.Id && r.Status == AssignmentRunStatus.Running).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, AssignmentRunStatus.Queued)
+                .SetProperty(r => r.Progress, 0)
+                .SetProperty(r => r.Stage, "Interrupted (the server stopped); it starts again within a minute"), CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
         {
             LogFailed(logger, ex, run.Id, run.TrackId);
             db.ChangeTracker.Clear();

@@ -31,8 +31,15 @@ public sealed class ListTrackConflictsHandler(IApplicationDbContext db, TrackAcc
     {
         var track = await tracks.ReadTrackForChairAsync(query.TrackId, cancellationToken);
         var views = await proposals.GetViewsForTrackAsync(track.Id, cancellationToken);
+        return await LoadAsync(db, track.Id, views, cancellationToken);
+    }
+
+    /// <summary>The track's conflicts with titles and names, only of proposals whose conflicts the caller may see.</summary>
+    internal static async Task<List<ConflictRow>> LoadAsync(IApplicationDbContext db, Guid trackId,
+        IReadOnlyDictionary<Guid, Common.Security.ProposalView> views, CancellationToken cancellationToken)
+    {
         var rows = await db.Conflicts.AsNoTracking()
-            .Where(c => c.TrackId == track.Id)
+            .Where(c => c.TrackId == trackId)
             .Join(db.Submissions, c => c.SubmissionId, s => s.Id, (c, s) => new { c, s.Title })
             .Join(db.People, x => x.c.PersonId, p => p.Id, (x, p) => new ConflictRow(
                 x.c.Id, x.c.SubmissionId, x.c.PersonId, x.c.Kind, x.c.Reason, x.c.Source, x.c.Active, x.c.ConfirmedByChair, x.c.ChairReason,

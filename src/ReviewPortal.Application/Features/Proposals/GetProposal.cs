@@ -1,4 +1,5 @@
 using Mediator;
+using ReviewPortal.Application.Common.Security;
 using ReviewPortal.Application.Common.Text;
 using ReviewPortal.Domain.Submissions;
 
@@ -9,6 +10,8 @@ namespace ReviewPortal.Application.Features.Proposals;
 /// they can still do. Parts the policy hides are empty: a conflicted member sees only the title and that they have a
 /// conflict; in blind review members see no speakers.
 /// </summary>
+/// Anonymous callers are let through to the policy, which hides every proposal from them: 404, as for an id that does not exist.
+[AllowAnonymous]
 public sealed record GetProposal(Guid Id) : IQuery<ProposalDetails>;
 
 public sealed record ProposalDetails(

@@ -37,7 +37,8 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
     /// </summary>
     public async Task<(Submission Submission, ProposalView View)> GetForReaderAsync(Guid submissionId, CancellationToken cancellationToken)
     {
-        var me = UserId;
+        if (currentUser.Id is not { } me)
+            throw NotFoundException.For("Proposal", submissionId); // the policy hides every proposal from anonymous callers
         var row = await db.Submissions.AsNoTracking().AsSingleQuery()
             .Where(s => s.Id == submissionId)
             .Select(s => new
