@@ -887,6 +887,31 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201110315_CommitteeInvitationProfile') THEN
+    ALTER TABLE "CommitteeInvitations" ADD "EmailDomains" text[] NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201110315_CommitteeInvitationProfile') THEN
+    ALTER TABLE "CommitteeInvitations" ADD "PastAffiliations" jsonb;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201110315_CommitteeInvitationProfile') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201110315_CommitteeInvitationProfile', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201111115_AssignmentRunInputFingerprint') THEN
     ALTER TABLE "AssignmentRuns" ADD "InputFingerprint" character varying(64);
     END IF;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewPortal.Application.Features.Committee;
 using ReviewPortal.Application.Common.Mail;
 
 namespace ReviewPortal.Application;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Conflicts.ConflictDetection>();
         services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();
+        services.AddCommittee();
         Features.Assignment.AssignmentServices.AddAssignment(services);
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -355,6 +355,10 @@ namespace ReviewPortal.Migrations.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.PrimitiveCollection<List<string>>("EmailDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<DateTimeOffset>("ExpiresUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1285,6 +1289,34 @@ namespace ReviewPortal.Migrations.Migrations
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("ReviewPortal.Domain.Committee.AffiliationPeriod", "PastAffiliations", b1 =>
+                        {
+                            b1.Property<Guid>("CommitteeInvitationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("FromYear");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<int?>("ToYear");
+
+                            b1.HasKey("CommitteeInvitationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CommitteeInvitations");
+
+                            b1
+                                .ToJson("PastAffiliations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommitteeInvitationId");
+                        });
+
+                    b.Navigation("PastAffiliations");
 
                     b.Navigation("Track");
                 });

@@ -14,6 +14,10 @@ public class CommitteeInvitation
     public string Email { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Affiliation { get; set; }
+    /// <summary>Past affiliations the chair knows of (stored as JSON): for the conflict preview, copied into the profile on acceptance.</summary>
+    public List<AffiliationPeriod> PastAffiliations { get; set; } = [];
+    /// <summary>E-mail domains the invitee is known by, besides their address's (lower case); copied into the profile on acceptance.</summary>
+    public List<string> EmailDomains { get; set; } = [];
     public CommitteeRole Role { get; set; }
     /// <summary>SHA-256 of the token in the link, hex.</summary>
     public string TokenHash { get; set; } = "";
@@ -25,5 +29,22 @@ public class CommitteeInvitation
     public DateTimeOffset? DeclinedUtc { get; set; }
     public DateTimeOffset? RevokedUtc { get; set; }
 
-    public bool IsOpen(DateTimeOffset nowUtc) => AcceptedUtc is null && DeclinedUtc is null && RevokedUtc is null && nowUtc < ExpiresUtc;
+    public bool IsOpen(DateTimeOffset nowUtc) => StateAt(nowUtc) == InvitationState.Pending;
+
+    /// <summary>Where the invitation stands: an answer or a revocation is final; an unanswered one expires.</summary>
+    public InvitationState StateAt(DateTimeOffset nowUtc) =>
+        AcceptedUtc is not null ? InvitationState.Accepted
+        : DeclinedUtc is not null ? InvitationState.Declined
+        : RevokedUtc is not null ? InvitationState.Revoked
+        : nowUtc >= ExpiresUtc ? InvitationState.Expired
+        : InvitationState.Pending;
+}
+
+public enum InvitationState
+{
+    Pending,
+    Accepted,
+    Declined,
+    Revoked,
+    Expired,
 }

@@ -42,6 +42,7 @@ internal static class ApiEndpoints
         ProposalEndpoints.Map(api);
         TrackEndpoints.Map(api);
         ApiTokenEndpoints.Map(api);
+        CommitteeEndpoints.Map(api);
         AssignmentEndpoints.Map(api);
         ConflictEndpoints.Map(api);
     }

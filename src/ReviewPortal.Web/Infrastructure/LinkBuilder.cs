@@ -22,6 +22,11 @@ internal sealed class LinkBuilder(PublicBaseUrl baseUrl) : ILinkBuilder
     public string ConfirmEmailChange(Guid userId, string newEmail, string token) =>
         Absolute($"/Account/ConfirmEmailChange?userId={userId}&email={Uri.EscapeDataString(newEmail)}&code={Uri.EscapeDataString(token)}");
 
+    public string CommitteeInvitation(string token) => Absolute($"/Committee/Invitation?token={Uri.EscapeDataString(token)}");
+
+    public string CommitteeOfTrack(Guid trackId) => Absolute($"/Chair/{trackId}/Committee");
+
+    public string CommitteeProfile(Guid trackId) => Absolute($"/Committee/Profile?trackId={trackId}");
     public string Page(string pathAndQuery) => Absolute(pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
 
     private string Absolute(string pathAndQuery) => baseUrl.Value + pathAndQuery;

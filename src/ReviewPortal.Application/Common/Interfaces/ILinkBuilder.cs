@@ -10,6 +10,12 @@ public interface ILinkBuilder
     string SignIn();
     string ForgotPassword();
     string ConfirmEmailChange(Guid userId, string newEmail, string token);
+    /// <summary>The page where an invitee sees and answers a committee invitation.</summary>
+    string CommitteeInvitation(string token);
+    /// <summary>The chair's page of a track's committee (members, profiles, invitations).</summary>
+    string CommitteeOfTrack(Guid trackId);
+    /// <summary>A member's own profile for a track.</summary>
+    string CommitteeProfile(Guid trackId);
     /// <summary>A page of the app by its path and query (e.g. "/Committee/Bids?trackId=…"), on the public base URL.</summary>
     string Page(string pathAndQuery);
 }

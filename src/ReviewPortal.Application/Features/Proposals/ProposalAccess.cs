@@ -157,6 +157,40 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
         return views;
     }
 
+    /// <summary>
+    /// The policy's view of each of the caller's assigned proposals, across tracks, in one statement (the "my
+    /// assignments" list). Proposals the caller may not know of are absent; a conflicted one comes back with its
+    /// conflicted view (title only, no assignments), for the list to leave out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ProposalView>> GetViewsOfMyAssignmentsAsync(CancellationToken cancellationToken)
+    {
+        var me = UserId;
+        var isAdmin = currentUser.IsInRole(Roles.Admin);
+        var rows = await db.ReviewAssignments.AsNoTracking()
+            .Where(a => a.PersonId == me)
+            .Join(db.Submissions, a => a.SubmissionId, s => s.Id, (a, s) => new
+            {
+                s.Id,
+                s.Status,
+                IsCreator = s.CreatedById == me,
+                IsNamedSpeaker = s.Speakers.Any(sp => sp.PersonId == me),
+                Seat = db.CommitteeMembers.Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
+                IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                ReviewPhaseStarted = s.Track.ReviewPhaseStartedUtc != null,
+                s.Track.BlindMode,
+            })
+            .ToListAsync(cancellationToken);
+        var views = new Dictionary<Guid, ProposalView>(rows.Count);
+        foreach (var row in rows)
+        {
+            var view = ProposalPolicy.For(new ProposalFacts(true, isAdmin, row.IsCreator, row.IsNamedSpeaker, row.Seat,
+                IsAssigned: true, row.IsConflicted, row.Status, row.ReviewPhaseStarted, row.BlindMode));
+            if (view.Exists)
+                views.TryAdd(row.Id, view);
+        }
+        return views;
+    }
+
     private async Task<Submission> LoadAsync(Guid submissionId, CancellationToken cancellationToken) =>
         await db.Submissions
             .Include(s => s.Track).ThenInclude(t => t.Conference)

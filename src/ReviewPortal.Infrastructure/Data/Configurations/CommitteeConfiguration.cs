@@ -82,6 +82,11 @@ internal sealed class CommitteeInvitationConfiguration : IEntityTypeConfiguratio
         builder.Property(i => i.Name).HasMaxLength(100).IsRequired();
         builder.Property(i => i.Affiliation).HasMaxLength(200);
         builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(32);
+        builder.OwnsMany(i => i.PastAffiliations, a =>
+        {
+            a.ToJson();
+            a.Ignore(p => p.IsCurrent);
+        });
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.TrackId, i.Email });
