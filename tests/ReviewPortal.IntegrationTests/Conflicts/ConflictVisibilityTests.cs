@@ -88,6 +88,26 @@ public sealed class ConflictVisibilityTests(ReviewPortalApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task Sorting_the_chairs_list_by_a_hidden_column_does_not_place_a_conflicted_row_by_what_it_hides()
+    {
+        var s = await ConflictScenario.CreateAsync(app, "Daniel Borkmann", "Isovalent");
+        var (_, conflicted) = await s.SubmitAsync("Cilium datapath internals", "John Fastabend", "Isovalent Inc.");
+        await s.SubmitAsync("First netdev talk", "Aaron Aardvark", "Netdev Ltd");
+        await s.SubmitAsync("Last netdev talk", "Zoe Zebra", "Other Ltd");
+
+        foreach (var sort in new[] { "speakers", "state", "duration" })
+        {
+            foreach (var dir in new[] { "asc", "desc" })
+            {
+                var json = await Problems.JsonAsync(await s.Chair.GetAsync(new Uri($"/api/v1/tracks/{s.TrackId}/proposals?sort={sort}&dir={dir}", UriKind.Relative)));
+                var ids = json.GetProperty("proposals").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
+                // "John" would sit between "Aaron" and "Zoe": a conflicted row goes to one end instead, whatever it hides.
+                Assert.True(ids[0] == conflicted || ids[^1] == conflicted, $"sorted by {sort} {dir}, the conflicted row is at position {ids.IndexOf(conflicted)} of {ids.Count}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_member_of_another_track_and_an_anonymous_visitor_get_404_for_a_proposal()
     {
         var s = await ConflictScenario.CreateAsync(app);

@@ -13,6 +13,7 @@ namespace ReviewPortal.IntegrationTests.Performance;
 /// chair session in-process, after a warm-up; the test client's own work is included in both, as it is in the
 /// budget. The throughput target itself is the bench's (docs/benchmarks.md).
 /// </summary>
+[Collection(nameof(MeasuredAlone))]
 public sealed class CostPerPageTests(ReviewPortalApp app, ITestOutputHelper output) : IClassFixture<ReviewPortalApp>, IAsyncLifetime
 {
     private const int Proposals = 38; // the demo LPC track's size, as the bench measures it
@@ -52,9 +53,11 @@ public sealed class CostPerPageTests(ReviewPortalApp app, ITestOutputHelper outp
     public async Task The_chairs_list_of_38_proposals_allocates_within_its_budget() =>
         Assert.InRange(await MeasureAsync("chair's list", _ => $"/Chair/{_trackId}/Proposals", "Proposals of "), 0, 340_000);
 
+    // 145 KB until the visibility policy (issue 7): the page now also reads the reader's seat, assignment and
+    // conflict and shows the conflict actions (measured 147 KB alone).
     [Fact]
     public async Task A_proposal_page_allocates_within_its_budget() =>
-        Assert.InRange(await MeasureAsync("proposal page", k => $"/Proposals/{_proposalIds[k % _proposalIds.Count]}", "Notes for the committee"), 0, 145_000);
+        Assert.InRange(await MeasureAsync("proposal page", k => $"/Proposals/{_proposalIds[k % _proposalIds.Count]}", "Notes for the committee"), 0, 155_000);
 
     [Fact]
     public async Task A_signed_in_page_with_little_on_it_allocates_within_its_budget() =>
@@ -131,3 +134,10 @@ public sealed class CostPerPageTests(ReviewPortalApp app, ITestOutputHelper outp
         }
     }
 }
+
+/// <summary>
+/// Allocated bytes are counted for the whole process: a test that counts them runs alone, after the parallel
+/// tests, or the other tests' work would land in its budget.
+/// </summary>
+[CollectionDefinition(nameof(MeasuredAlone), DisableParallelization = true)]
+public sealed class MeasuredAlone;

@@ -119,7 +119,10 @@ public sealed class ConflictDetection(IApplicationDbContext db, TimeProvider clo
 
     private async Task<List<ProposalSpeakers>> LoadProposalsAsync(Guid trackId, Guid? submissionId, CancellationToken cancellationToken)
     {
-        var query = db.Submissions.AsNoTracking().Where(s => s.TrackId == trackId && s.Status != SubmissionStatus.Draft);
+        // Organisers' items (the opening) are not reviewed or assigned: a conflict on them means nothing and would
+        // only clutter the chair's matrix and an invitee's preview.
+        var query = db.Submissions.AsNoTracking()
+            .Where(s => s.TrackId == trackId && s.Status != SubmissionStatus.Draft && s.Kind == SubmissionKind.Talk);
         if (submissionId is { } sid)
             query = query.Where(s => s.Id == sid);
         var rows = await query

@@ -131,7 +131,7 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         // Plain locals, so EF reads them as parameters instead of compiling the arithmetic on every call.
         var skip = (query.Page - 1) * query.PageSize;
         var take = query.PageSize;
-        var rows = await Sorted(filtered, sort, descending)
+        var rows = await (seat is null ? Sorted(filtered, sort, descending) : SortedHidingConflicted(filtered, sort, descending, me))
             .Skip(skip)
             .Take(take)
             .Select(s => new
@@ -170,6 +170,31 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
     /// Text sorts on lower case (so "beta" sits between "Alpha" and "Gamma"); ties break on the title, then the id,
     /// so paging is stable. Speakers sort by the first speaker's name.
     /// </summary>
+    /// <summary>
+    /// For a seated reader: proposals they are conflicted on sort as if their state, speakers and duration were
+    /// empty (at one end, by title), so the order does not tell what the row hides. Title and submission order (the
+    /// default, which the list shows as arrival) sort as for everyone.
+    /// </summary>
+    private IOrderedQueryable<Submission> SortedHidingConflicted(IQueryable<Submission> rows, string sort, bool descending, Guid me)
+    {
+        if (sort is "title" or "submitted")
+            return Sorted(rows, sort, descending);
+        IOrderedQueryable<Submission> ordered = sort switch
+        {
+            "speakers" => descending
+                ? rows.OrderByDescending(s => db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active) ? null : s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name.ToLower()).FirstOrDefault())
+                : rows.OrderBy(s => db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active) ? null : s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name.ToLower()).FirstOrDefault()),
+            "state" => descending
+                ? rows.OrderByDescending(s => db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active) ? null : (SubmissionStatus?)s.Status)
+                : rows.OrderBy(s => db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active) ? null : (SubmissionStatus?)s.Status),
+            "duration" => descending
+                ? rows.OrderByDescending(s => db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active) ? null : (int?)s.DurationMinutes)
+                : rows.OrderBy(s => db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active) ? null : (int?)s.DurationMinutes),
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "The validator admits only the list's sort columns."),
+        };
+        return ordered.ThenBy(s => s.Title.ToLower()).ThenBy(s => s.Id);
+    }
+
     private static IOrderedQueryable<Submission> Sorted(IQueryable<Submission> rows, string sort, bool descending)
     {
         IOrderedQueryable<Submission> ordered = sort switch
