@@ -90,6 +90,39 @@ public sealed class ConflictDetectionTests(ReviewPortalApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_chair_widens_or_narrows_the_look_back_in_the_tracks_settings_and_the_conflicts_follow()
+    {
+        var s = await CreateAsync(app);
+        var year = app.Clock.GetUtcNow().Year;
+        var (_, alexei, _) = await s.SeatAsync("Alexei Starovoitov", null);
+        await s.SetProfileAsync(alexei, [Current("Meta"), Until("Initech GmbH", year - 2), Until("PLUMgrid", year - 10)]);
+        var (_, recent) = await s.SubmitAsync("Initech's BPF", "Ian Initech", "Initech");
+        var (_, old) = await s.SubmitAsync("PLUMgrid's IO visor", "Pam Plum", "PLUMgrid, Inc.");
+
+        async Task SetLookBackAsync(int years)
+        {
+            var current = await Problems.JsonAsync(await s.Chair.GetAsync(new Uri($"/api/v1/tracks/{s.TrackId}/settings", UriKind.Relative)));
+            var settings = System.Text.Json.Nodes.JsonNode.Parse(current.GetProperty("settings").GetRawText())!.AsObject();
+            settings["conflictLookbackYears"] = years;
+            var response = await s.Chair.PutAsJsonAsync($"/api/v1/tracks/{s.TrackId}/settings", new { version = current.GetProperty("version").GetUInt32(), settings });
+            var saved = await Problems.JsonAsync(response);
+            Assert.Equal(years, saved.GetProperty("settings").GetProperty("conflictLookbackYears").GetInt32());
+        }
+
+        await SetLookBackAsync(10);
+        Assert.Contains(await s.ConflictsAsync(old), c => c.PersonId == alexei && c.Reason.Contains($"until {year - 10}", StringComparison.Ordinal));
+        await SetLookBackAsync(1);
+        Assert.DoesNotContain(await s.ConflictsAsync(recent), c => c.PersonId == alexei);
+        Assert.DoesNotContain(await s.ConflictsAsync(old), c => c.PersonId == alexei);
+
+        var current = await Problems.JsonAsync(await s.Chair.GetAsync(new Uri($"/api/v1/tracks/{s.TrackId}/settings", UriKind.Relative)));
+        var refused = System.Text.Json.Nodes.JsonNode.Parse(current.GetProperty("settings").GetRawText())!.AsObject();
+        refused["conflictLookbackYears"] = -1;
+        var problem = await Problems.AssertAsync(await s.Chair.PutAsJsonAsync($"/api/v1/tracks/{s.TrackId}/settings", new { version = current.GetProperty("version").GetUInt32(), settings = refused }), System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("past affiliation", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_conflict_the_chair_lifted_stays_lifted_when_detection_runs_again_and_a_stale_one_goes()
     {
         var s = await CreateAsync(app);

@@ -19,12 +19,13 @@ public sealed record TrackSettings(
     int MaxSpeakersPerProposal,
     BlindMode BlindMode,
     int ScoreMin = 1,
-    int ScoreMax = 5)
+    int ScoreMax = 5,
+    int ConflictLookbackYears = Track.DefaultConflictLookbackYears)
 {
     public static TrackSettings From(Track t) => new(
         t.Name, t.Description, t.SlotMinutes,
         t.Conference.ToLocal(t.CfpOpensUtc).DateTime, t.Conference.ToLocal(t.CfpClosesUtc).DateTime, t.Conference.ToLocal(t.ReviewDeadlineUtc).DateTime,
-        t.ReviewersPerSubmission, t.Topics, t.MaxSpeakersPerProposal, t.BlindMode, t.ScoreMin, t.ScoreMax);
+        t.ReviewersPerSubmission, t.Topics, t.MaxSpeakersPerProposal, t.BlindMode, t.ScoreMin, t.ScoreMax, t.ConflictLookbackYears);
 
     public void ApplyTo(Track track)
     {
@@ -42,6 +43,7 @@ public sealed record TrackSettings(
         track.BlindMode = BlindMode;
         track.ScoreMin = ScoreMin;
         track.ScoreMax = ScoreMax;
+        track.ConflictLookbackYears = ConflictLookbackYears;
     }
 
     /// <summary>
@@ -77,5 +79,6 @@ public sealed class TrackSettingsValidator : AbstractValidator<TrackSettings>
         RuleFor(x => x.ScoreMax).GreaterThan(x => x.ScoreMin).WithMessage("The score scale's top must be above its bottom.");
         RuleFor(x => x.ScoreMin).InclusiveBetween(-10, 10).WithName("The lowest score");
         RuleFor(x => x.ScoreMax).InclusiveBetween(-10, 10).WithName("The highest score");
+        RuleFor(x => x.ConflictLookbackYears).InclusiveBetween(0, 50).WithName("Years a past affiliation counts as a conflict");
     }
 }

@@ -3,6 +3,7 @@ using Mediator;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Application.Common.Auditing;
+using ReviewPortal.Application.Features.Conflicts;
 
 namespace ReviewPortal.Application.Features.Tracks;
 
@@ -21,7 +22,7 @@ public sealed class UpdateTrackValidator : AbstractValidator<UpdateTrack>
     }
 }
 
-public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess access, AuditTrail audit)
+public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess access, AuditTrail audit, ConflictDetection conflicts)
     : ICommandHandler<UpdateTrack, uint>
 {
     public async ValueTask<uint> Handle(UpdateTrack command, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess acc
         db.Entry(track).Property(t => t.Version).OriginalValue = command.Version;
 
         var before = new { track.CfpOpensUtc, track.CfpClosesUtc, track.ReviewDeadlineUtc };
+        var lookbackBefore = track.ConflictLookbackYears;
         command.Settings.ApplyTo(track);
         // Saved as a whole even when nothing changed, so a stale version is always a conflict.
         db.Entry(track).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
@@ -37,6 +39,9 @@ public sealed class UpdateTrackHandler(IApplicationDbContext db, TrackAccess acc
         audit.RecordChange("track.deadlines-changed", "Track", track.Id, before, after);
 
         await db.SaveChangesAsync(cancellationToken);
+        // How far back past affiliations count decides which conflicts exist: detect them again.
+        if (track.ConflictLookbackYears != lookbackBefore)
+            await conflicts.RefreshAsync(track.Id, cancellationToken);
         return track.Version;
     }
 }

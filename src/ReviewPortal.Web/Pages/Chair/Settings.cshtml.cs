@@ -148,6 +148,7 @@ public sealed class TrackSettingsInput
     public BlindMode BlindMode { get; set; } = BlindMode.None;
     public int ScoreMin { get; set; } = 1;
     public int ScoreMax { get; set; } = 5;
+    public int ConflictLookbackYears { get; set; } = Track.DefaultConflictLookbackYears;
 
     public static TrackSettingsInput From(TrackSettings s) => new()
     {
@@ -163,6 +164,7 @@ public sealed class TrackSettingsInput
         BlindMode = s.BlindMode,
         ScoreMin = s.ScoreMin,
         ScoreMax = s.ScoreMax,
+        ConflictLookbackYears = s.ConflictLookbackYears,
     };
 
     /// <summary>The settings to send, or null (with a field error) when a date was left empty.</summary>
@@ -176,7 +178,7 @@ public sealed class TrackSettingsInput
 
         var topics = (Topics ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return new TrackSettings(Name, Description, SlotMinutes, opens, closes, deadline, ReviewersPerSubmission,
-            topics, MaxSpeakersPerProposal, BlindMode, ScoreMin, ScoreMax);
+            topics, MaxSpeakersPerProposal, BlindMode, ScoreMin, ScoreMax, ConflictLookbackYears);
 
         void RequireDate(DateTime? value, string field, string message)
         {
