@@ -91,6 +91,10 @@ internal static class AssignmentEndToEnd
             Console.WriteLine($"{name} summary ({rows.Count} runs after the warm-up): end to end median {Median(e2e):0.0} ms, max {e2e.Max():0.0} ms " +
                 $"(target < {targetMs:N0} ms: {(e2e.Max() < targetMs ? "met" : Median(e2e) < targetMs ? "median met, max not" : "NOT met")}); " +
                 $"solve median {Median(solve):0} ms, max {solve.Max():0} ms; API wall median {Median(api):0} ms, max {api.Max():0} ms");
+            // FinishedUtc is stamped before the final write; the stage watcher sees when the stored preview is committed.
+            var committed = rows.Where(r => r.Stages.Count > 0 && r.Stages[^1].Stage.StartsWith("Done:", StringComparison.Ordinal)).Select(r => r.Stages[^1].AtMs).ToList();
+            if (committed.Count > 0)
+                Console.WriteLine($"{name} stored   StartedUtc → the committed row seen by the bench (polled every 10 ms): median {Median(committed):0} ms, max {committed.Max():0} ms");
         }
 
         Console.WriteLine(usage.Summary());
