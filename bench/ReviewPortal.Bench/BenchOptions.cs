@@ -77,6 +77,10 @@ internal sealed class BenchOptions
     public bool AssignmentChild { get; private set; }
     public bool LpBig { get; private set; }
 
+    /// <summary>Assignment end to end: measured runs after one warm-up run, per size.</summary>
+    public int E2eLpcRuns { get; private set; } = 20;
+    public int E2eCvprRuns { get; private set; } = 3;
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -87,8 +91,10 @@ internal sealed class BenchOptions
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment).") }; break;
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", "assignment-e2e" => "assignment-e2e", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment, assignment-e2e).") }; break;
                 case "--cases": o.AssignmentCases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
+                case "--lpc-runs": o.E2eLpcRuns = (int)Number(); break;
+                case "--cvpr-runs": o.E2eCvprRuns = (int)Number(); break;
                 case "--seed": o.Seed = (int)Number(); break;
                 case "--fair-seconds": o.FairSeconds = Number(); break;
                 case "--skip-lp": o.SkipLp = true; break;
@@ -117,6 +123,8 @@ internal sealed class BenchOptions
             }
         }
 
+        if (o.Mode == "assignment-e2e" && o.AssignmentCases == AllAssignmentCases)
+            o.AssignmentCases = ["lpc", "cvpr"];
         if (o.Mode == "signed-in" && !clientsGiven)
             o.Clients = 16;
         if (o.Clients < 1 || o.Submissions < o.Clients)
@@ -131,6 +139,7 @@ internal sealed class BenchOptions
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode signed-in [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode faults --clients 10 [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode assignment [--cases lpc,cvpr,...]
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode assignment-e2e [--cases lpc,cvpr]
 
         --mode rush|page|signed-in|faults|assignment
                               rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
@@ -160,6 +169,9 @@ internal sealed class BenchOptions
         --restarts N          faults: PostgreSQL restarts during the load (default 2), evenly spread
         --down-seconds S      faults: seconds PostgreSQL stays down per restart (default 3)
         --cases A,B,...       assignment: any of lpc, cvpr, big, fair-lpc, fair-cvpr, infeasible-cvpr (default all)
+        --lpc-runs N, --cvpr-runs N
+                              assignment-e2e: measured runs after one warm-up run (default 20 and 3); the app runs
+                              them as Hangfire jobs, the end-to-end time is the run row's FinishedUtc − StartedUtc
         --seed N              assignment: seed of the synthetic instances (default 20261201)
         --fair-seconds S      assignment: time limit of the fairness phases (default 60)
         --skip-lp             assignment: no CLP LP bound (by default computed for instances up to 2 M arcs)

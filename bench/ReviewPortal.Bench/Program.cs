@@ -40,6 +40,7 @@ try
         "signed-in" => await SignedInLoad.RunAsync(options, cancel.Token),
         "faults" => await FaultRun.RunAsync(options, cancel.Token),
         "assignment" => await AssignmentBench.RunAsync(options, args, cancel.Token),
+        "assignment-e2e" => await AssignmentEndToEnd.RunAsync(options, cancel.Token),
         _ => throw new InvalidOperationException(options.Mode),
     };
     return passed ? 0 : 1;

@@ -129,7 +129,7 @@ internal static class SignedInLoad
     }
 
     /// <summary>The demo login the app wrote for <paramref name="role"/> (the seed writes the file before the app is healthy).</summary>
-    private static (string Name, string Email, string Password) DemoLogin(BenchHost host, string role)
+    internal static (string Name, string Email, string Password) DemoLogin(BenchHost host, string role)
     {
         var line = File.ReadLines(host.DemoLoginsFile).Select(l => l.Split('\t')).FirstOrDefault(p => p.Length == 4 && p[0].Split(',')[0] == role) // roles, name, email, password; the first role is the login's headline one
             ?? throw new InvalidOperationException($"No '{role}' in {host.DemoLoginsFile}.");

@@ -95,7 +95,6 @@ public sealed partial class ExecuteAssignmentRunHandler(
         var inputs = built.Inputs;
         var run = await db.AssignmentRuns.SingleAsync(r => r.Id == runId, cancellationToken);
         run.SolveMilliseconds = solveMs;
-        run.FinishedUtc = clock.GetUtcNow();
         run.InputFingerprint = fingerprint;
         run.Progress = 1;
         if (solution.Outcome == AssignmentOutcome.Infeasible)
@@ -118,11 +117,11 @@ public sealed partial class ExecuteAssignmentRunHandler(
                 Affinity = Math.Round(built.Affinity[pair.Proposal][pair.Reviewer], 6),
                 Kept = manual.Contains((inputs.Proposals[pair.Proposal].Id, inputs.Members[pair.Reviewer].PersonId)),
             }).ToList();
-            run.Loads = inputs.Members.Select((m, i) => new MemberLoad
-            {
-                PersonId = m.PersonId,
-                Count = solution.Pairs.Count(pair => pair.Reviewer == i),
-            }).ToList();
+            // One pass over the pairs (counting per member was members × pairs: 43 M steps at CVPR size).
+            var counts = new int[inputs.Members.Count];
+            foreach (var pair in solution.Pairs)
+                counts[pair.Reviewer]++;
+            run.Loads = inputs.Members.Select((m, i) => new MemberLoad { PersonId = m.PersonId, Count = counts[i] }).ToList();
             // The worst-served proposal by the mean affinity of its reviewers (in [0, 1], easier to read than a score sum).
             run.WorstProposalAffinity = run.Assignments.Count == 0 ? null
                 : Math.Round(run.Assignments.GroupBy(a => a.ProposalId).Min(g => g.Average(a => a.Affinity)), 6);
@@ -130,6 +129,8 @@ public sealed partial class ExecuteAssignmentRunHandler(
                 run.Explanation = solution.Method.Length > 20_000 ? solution.Method[..20_000] : solution.Method;
         }
 
+        // Stamped once the preview is built, so that FinishedUtc − StartedUtc covers all but the final write.
+        run.FinishedUtc = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return run.Status;
     }
