@@ -60,6 +60,12 @@ public sealed partial class ExecuteAssignmentRunHandler(
 
             var watch = Stopwatch.StartNew();
             var solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
+            if (solution.Outcome == AssignmentOutcome.Infeasible && built.Pruned)
+            {
+                // The best candidates admit no assignment; every pair may: solve the whole track (and explain on it).
+                built = AssignmentProblemBuilder.Build(inputs, run.Mode, run.ReviewersPerProposal, allPairs: true);
+                solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
+            }
             watch.Stop();
             progress.Finish();
             return await StoreAsync(run.Id, built, solution, watch.ElapsedMilliseconds, inputs.Fingerprint(), cancellationToken);
