@@ -57,11 +57,8 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
         submission.Track = row.Track;
         submission.Track.Conference = row.Conference;
         submission.Speakers = row.Speakers;
-        var view = ProposalPolicy.For(new ProposalFacts(
-            SignedIn: true, IsAdmin: currentUser.IsInRole(Roles.Admin),
-            IsCreator: submission.CreatedById == me, IsNamedSpeaker: submission.IsSpeaker(me),
-            Seat: row.Seat, IsAssigned: row.IsAssigned, IsConflicted: row.IsConflicted, Status: submission.Status,
-            ReviewPhaseStarted: row.Track.ReviewPhaseStartedUtc is not null, BlindMode: row.Track.BlindMode));
+        var view = ViewOf(row.Seat, submission.Status, submission.CreatedById == me, submission.IsSpeaker(me),
+            row.IsAssigned, row.IsConflicted, row.Track.ReviewPhaseStartedUtc is not null, row.Track.BlindMode);
         return view.Exists ? (submission, view) : throw NotFoundException.For("Proposal", submissionId);
     }
 
@@ -71,11 +68,16 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
     /// pages build the same facts.
     /// </summary>
     public ProposalView ViewOf(CommitteeRole? seat, SubmissionStatus status, bool isCreator, bool isNamedSpeaker, bool isAssigned,
+        bool isConflicted, bool reviewPhaseStarted, BlindMode blindMode) =>
+        ProposalPolicy.For(FactsOf(seat, status, isCreator, isNamedSpeaker, isAssigned, isConflicted, reviewPhaseStarted, blindMode));
+
+    /// <summary>The one place the caller's own state (signed in, admin) joins the row's facts; every loader builds its facts here.</summary>
+    private ProposalFacts FactsOf(CommitteeRole? seat, SubmissionStatus status, bool isCreator, bool isNamedSpeaker, bool isAssigned,
         bool isConflicted, bool reviewPhaseStarted, BlindMode blindMode)
     {
         var signedIn = currentUser.Id is not null;
-        return ProposalPolicy.For(new ProposalFacts(signedIn, currentUser.IsInRole(Roles.Admin), signedIn && isCreator, signedIn && isNamedSpeaker,
-            seat, isAssigned, isConflicted, status, reviewPhaseStarted, blindMode));
+        return new ProposalFacts(signedIn, currentUser.IsInRole(Roles.Admin), signedIn && isCreator, signedIn && isNamedSpeaker,
+            seat, isAssigned, isConflicted, status, reviewPhaseStarted, blindMode);
     }
 
     /// <summary>
@@ -107,13 +109,8 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Proposal", submissionId);
-        return new ProposalFacts(
-            SignedIn: currentUser.Id is not null,
-            IsAdmin: currentUser.IsInRole(Roles.Admin),
-            IsCreator: currentUser.Id is not null && row.IsCreator,
-            IsNamedSpeaker: currentUser.Id is not null && row.IsNamedSpeaker,
-            Seat: row.Seat, IsAssigned: row.IsAssigned, IsConflicted: row.IsConflicted,
-            Status: row.Status, ReviewPhaseStarted: row.ReviewPhaseStarted, BlindMode: row.BlindMode);
+        return FactsOf(row.Seat, row.Status, row.IsCreator, row.IsNamedSpeaker, row.IsAssigned, row.IsConflicted,
+            row.ReviewPhaseStarted, row.BlindMode);
     }
 
     /// <summary>
@@ -123,7 +120,6 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
     public async Task<IReadOnlyDictionary<Guid, ProposalView>> GetViewsForTrackAsync(Guid trackId, CancellationToken cancellationToken)
     {
         var me = currentUser.Id ?? Guid.Empty;
-        var isAdmin = currentUser.IsInRole(Roles.Admin);
         var track = await db.Tracks.AsNoTracking().Where(t => t.Id == trackId)
             .Select(t => new
             {
@@ -145,12 +141,11 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
                 IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
             })
             .ToListAsync(cancellationToken);
-        var signedIn = currentUser.Id is not null;
         var views = new Dictionary<Guid, ProposalView>(rows.Count);
         foreach (var row in rows)
         {
-            var view = ProposalPolicy.For(new ProposalFacts(signedIn, isAdmin, signedIn && row.IsCreator, signedIn && row.IsNamedSpeaker,
-                track.Seat, row.IsAssigned, row.IsConflicted, row.Status, track.ReviewPhaseStarted, track.BlindMode));
+            var view = ViewOf(track.Seat, row.Status, row.IsCreator, row.IsNamedSpeaker, row.IsAssigned, row.IsConflicted,
+                track.ReviewPhaseStarted, track.BlindMode);
             if (view.Exists)
                 views.Add(row.Id, view);
         }
@@ -165,7 +160,6 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
     public async Task<IReadOnlyDictionary<Guid, ProposalView>> GetViewsOfMyAssignmentsAsync(CancellationToken cancellationToken)
     {
         var me = UserId;
-        var isAdmin = currentUser.IsInRole(Roles.Admin);
         var rows = await db.ReviewAssignments.AsNoTracking()
             .Where(a => a.PersonId == me)
             .Join(db.Submissions, a => a.SubmissionId, s => s.Id, (a, s) => new
@@ -183,8 +177,8 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
         var views = new Dictionary<Guid, ProposalView>(rows.Count);
         foreach (var row in rows)
         {
-            var view = ProposalPolicy.For(new ProposalFacts(true, isAdmin, row.IsCreator, row.IsNamedSpeaker, row.Seat,
-                IsAssigned: true, row.IsConflicted, row.Status, row.ReviewPhaseStarted, row.BlindMode));
+            var view = ViewOf(row.Seat, row.Status, row.IsCreator, row.IsNamedSpeaker, isAssigned: true, row.IsConflicted,
+                row.ReviewPhaseStarted, row.BlindMode);
             if (view.Exists)
                 views.TryAdd(row.Id, view);
         }
