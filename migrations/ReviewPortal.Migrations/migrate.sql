@@ -963,3 +963,233 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    ALTER TABLE "Tracks" ADD "OthersReviews" character varying(32) NOT NULL DEFAULT 'AfterOwnReview';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    ALTER TABLE "Tracks" ADD "ReviewReminderDays" integer[] NOT NULL DEFAULT ('{7,3,1}');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    ALTER TABLE "Tracks" ADD "ScoreLabels" text[] NOT NULL DEFAULT ('{}');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    UPDATE "Tracks" SET "ScoreLabels" = ARRAY['strong reject', 'weak reject', 'borderline', 'weak accept', 'strong accept']
+    WHERE "ScoreMin" = 1 AND "ScoreMax" = 5;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE TABLE "DiscussionComments" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "AuthorId" uuid NOT NULL,
+        "Body" character varying(10000) NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_DiscussionComments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DiscussionComments_People_AuthorId" FOREIGN KEY ("AuthorId") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DiscussionComments_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_DiscussionComments_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE TABLE "ReviewReminders" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "PersonId" uuid NOT NULL,
+        "DaysBefore" integer NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "SentUtc" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ReviewReminders" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ReviewReminders_People_PersonId" FOREIGN KEY ("PersonId") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ReviewReminders_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE TABLE "Reviews" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "PersonId" uuid NOT NULL,
+        "State" character varying(32) NOT NULL,
+        "Score" integer,
+        "Confidence" integer,
+        "CommentsForSpeakers" character varying(20000) NOT NULL,
+        "CommentsForCommittee" character varying(20000) NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "UpdatedUtc" timestamp with time zone NOT NULL,
+        "SubmittedUtc" timestamp with time zone,
+        "ReopenedUtc" timestamp with time zone,
+        "ReopenedById" uuid,
+        "Criteria" jsonb,
+        CONSTRAINT "PK_Reviews" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Reviews_People_PersonId" FOREIGN KEY ("PersonId") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Reviews_People_ReopenedById" FOREIGN KEY ("ReopenedById") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Reviews_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_Reviews_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE TABLE "ScoreCriteria" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "ScaleMin" integer NOT NULL,
+        "ScaleMax" integer NOT NULL,
+        "Weight" double precision NOT NULL,
+        "Required" boolean NOT NULL,
+        "Order" integer NOT NULL,
+        CONSTRAINT "PK_ScoreCriteria" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ScoreCriteria_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE TABLE "DiscussionNotices" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "CommentId" uuid NOT NULL,
+        "RecipientId" uuid NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "SentUtc" timestamp with time zone,
+        CONSTRAINT "PK_DiscussionNotices" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DiscussionNotices_DiscussionComments_CommentId" FOREIGN KEY ("CommentId") REFERENCES "DiscussionComments" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_DiscussionNotices_People_RecipientId" FOREIGN KEY ("RecipientId") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DiscussionNotices_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_DiscussionComments_AuthorId" ON "DiscussionComments" ("AuthorId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_DiscussionComments_SubmissionId_CreatedUtc" ON "DiscussionComments" ("SubmissionId", "CreatedUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_DiscussionComments_TrackId" ON "DiscussionComments" ("TrackId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE UNIQUE INDEX "IX_DiscussionNotices_CommentId_RecipientId" ON "DiscussionNotices" ("CommentId", "RecipientId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_DiscussionNotices_RecipientId_CreatedUtc" ON "DiscussionNotices" ("RecipientId", "CreatedUtc") WHERE "SentUtc" IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_DiscussionNotices_TrackId" ON "DiscussionNotices" ("TrackId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_ReviewReminders_PersonId" ON "ReviewReminders" ("PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE UNIQUE INDEX "IX_ReviewReminders_TrackId_PersonId_DaysBefore_Kind" ON "ReviewReminders" ("TrackId", "PersonId", "DaysBefore", "Kind");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_Reviews_PersonId" ON "Reviews" ("PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_Reviews_ReopenedById" ON "Reviews" ("ReopenedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE UNIQUE INDEX "IX_Reviews_SubmissionId_PersonId" ON "Reviews" ("SubmissionId", "PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE INDEX "IX_Reviews_TrackId_PersonId" ON "Reviews" ("TrackId", "PersonId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    CREATE UNIQUE INDEX "IX_ScoreCriteria_TrackId_Name" ON "ScoreCriteria" ("TrackId", "Name");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201140445_ReviewsAndDiscussion') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201140445_ReviewsAndDiscussion', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

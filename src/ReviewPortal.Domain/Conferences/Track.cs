@@ -10,6 +10,15 @@ public enum BlindMode
     SpeakersHidden = 1,
 }
 
+/// <summary>When a committee member sees the other reviews of a proposal (chairs always do, unless conflicted).</summary>
+public enum OthersReviewsVisibility
+{
+    /// <summary>Once they have submitted their own review of it (HotCRP's default): no anchoring on others' scores.</summary>
+    AfterOwnReview = 0,
+    Always = 1,
+    Never = 2,
+}
+
 /// <summary>A track of a conference: its own call for proposals, committee and timetable.</summary>
 public class Track
 {
@@ -17,6 +26,9 @@ public class Track
     public const int DefaultReviewersPerSubmission = 3;
     public const int DefaultMaxSpeakers = 5;
     public const int DefaultConflictLookbackYears = 3;
+    public static readonly IReadOnlyList<int> DefaultReminderDays = [7, 3, 1];
+    public static readonly IReadOnlyList<string> DefaultScoreLabels = ["strong reject", "weak reject", "borderline", "weak accept", "strong accept"];
+    public static readonly IReadOnlyList<string> ConfidenceLabels = ["low", "medium", "high", "expert"];
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ConferenceId { get; set; }
@@ -39,10 +51,20 @@ public class Track
     public DateTimeOffset? ReviewPhaseStartedUtc { get; set; }
     /// <summary>How many years back a past affiliation still makes a conflict of interest.</summary>
     public int ConflictLookbackYears { get; set; } = DefaultConflictLookbackYears;
+    /// <summary>When members see the other reviews of a proposal.</summary>
+    public OthersReviewsVisibility OthersReviews { get; set; } = OthersReviewsVisibility.AfterOwnReview;
+    /// <summary>A label per score from <see cref="ScoreMin"/> to <see cref="ScoreMax"/> ("strong reject" … "strong accept"); empty = numbers only.</summary>
+    public List<string> ScoreLabels { get; set; } = [.. DefaultScoreLabels];
+    /// <summary>Days before the review deadline at which members with unfinished reviews are reminded.</summary>
+    public List<int> ReviewReminderDays { get; set; } = [.. DefaultReminderDays];
     public List<CommitteeMember> Committee { get; set; } = [];
     public uint Version { get; set; }
 
     public bool IsInReviewPhase => ReviewPhaseStartedUtc is not null;
+
+    /// <summary>"3 – weak accept", or the number alone when the track has no label for it.</summary>
+    public string ScoreLabel(int score) =>
+        score >= ScoreMin && score - ScoreMin < ScoreLabels.Count ? $"{score} – {ScoreLabels[score - ScoreMin]}" : score.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public bool IsCfpOpen(DateTimeOffset nowUtc) => nowUtc >= CfpOpensUtc && nowUtc < CfpClosesUtc;
 

@@ -8,6 +8,7 @@ using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
+using ReviewPortal.Domain.Reviews;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.Infrastructure.Identity;
 
@@ -31,6 +32,11 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
     public DbSet<CommitteeInvitation> CommitteeInvitations => Set<CommitteeInvitation>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ScoreCriterion> ScoreCriteria => Set<ScoreCriterion>();
+    public DbSet<DiscussionComment> DiscussionComments => Set<DiscussionComment>();
+    public DbSet<DiscussionNotice> DiscussionNotices => Set<DiscussionNotice>();
+    public DbSet<ReviewReminder> ReviewReminders => Set<ReviewReminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Sessions.UserSession> UserSessions => Set<Sessions.UserSession>();
 

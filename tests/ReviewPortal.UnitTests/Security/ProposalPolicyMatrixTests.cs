@@ -14,29 +14,30 @@ public sealed class ProposalPolicyMatrixTests
     private static readonly string[] Columns =
     [
         "Exists", "Title", "Abstract", "Speakers", "Notes", "Status", "OwnBid", "AllBids", "Assignments", "Conflicts", "Reviews",
-        "Discussion", "DecisionDraft", "EditAsSpeaker", "DeclareConflictAsSpeaker", "PlaceBid", "DeclareConflictAsMember", "BeAssigned",
-        "ManageConflicts", "ManageAssignments", "Decide",
+        "SpeakerComments", "Discussion", "DecisionDraft", "EditAsSpeaker", "DeclareConflictAsSpeaker", "PlaceBid", "DeclareConflictAsMember",
+        "BeAssigned", "WriteReview", "ReopenReview", "ManageConflicts", "ManageAssignments", "Decide",
     ];
 
     /// <summary>A submitted proposal under review (review phase started, no blind review). Same table as docs/visibility.md.</summary>
     private const string UnderReview = """
-        role               | Ex Ti Ab Sp No St OB AB As Co Re Di DD ES DS PB DM BA MC MA De
-        anonymous          | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
-        outsider           | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
-        speaker            | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·
-        co-speaker         | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·
-        member             | ●  ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ●  ·  ·  ·  ●  ●  ●  ·  ·  ·
-        assigned member    | ●  ●  ●  ●  ●  ●  ●  ·  ●  ·  ·  ●  ·  ·  ·  ●  ●  ●  ·  ·  ·
-        conflicted member  | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·
-        chair              | ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ·  ·  ●  ●  ●  ●  ●  ●
-        conflicted chair   | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·
-        admin              | ●  ●  ●  ●  ●  ●  ·  ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ●  ●  ●
+        role               | Ex Ti Ab Sp No St OB AB As Co Re SC Di DD ES DS PB DM BA WR RR MC MA De
+        anonymous          | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        outsider           | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        speaker            | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·
+        co-speaker         | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·
+        member             | ●  ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ●  ·  ·  ·  ●  ●  ●  ·  ·  ·  ·  ·
+        assigned member    | ●  ●  ●  ●  ●  ●  ●  ·  ●  ·  ·  ·  ●  ·  ·  ·  ●  ●  ●  ●  ·  ·  ·  ·
+        conflicted member  | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·
+        chair              | ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ·  ●  ●  ·  ·  ●  ●  ●  ·  ●  ●  ●  ●
+        conflicted chair   | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·
+        admin              | ●  ●  ●  ●  ●  ●  ·  ●  ●  ●  ●  ·  ●  ●  ·  ·  ·  ·  ·  ·  ●  ●  ●  ●
         """;
 
     private static ProposalFacts FactsOf(string role, SubmissionStatus status = SubmissionStatus.UnderReview, bool reviewPhase = true,
         BlindMode blind = BlindMode.None)
     {
-        var f = new ProposalFacts(true, false, false, false, null, false, false, status, reviewPhase, blind);
+        var f = new ProposalFacts(true, false, false, false, null, false, false, status, reviewPhase, blind,
+            OwnReviewSubmitted: false, OthersReviews: OthersReviewsVisibility.AfterOwnReview, DecisionReleased: false);
         return role switch
         {
             "anonymous" => f with { SignedIn = false },
@@ -185,5 +186,66 @@ public sealed class ProposalPolicyMatrixTests
         var submitted = ProposalPolicy.For(FactsOf("member", SubmissionStatus.Submitted));
         Assert.True(submitted.Abstract);
         Assert.False(submitted.PlaceBid || submitted.BeAssigned);
+    }
+
+    [Theory]
+    [InlineData(OthersReviewsVisibility.AfterOwnReview, false, false)]
+    [InlineData(OthersReviewsVisibility.AfterOwnReview, true, true)]
+    [InlineData(OthersReviewsVisibility.Always, false, true)]
+    [InlineData(OthersReviewsVisibility.Never, true, false)]
+    public void An_assigned_member_sees_the_other_reviews_as_the_track_setting_says(OthersReviewsVisibility setting, bool ownSubmitted, bool sees)
+    {
+        var view = ProposalPolicy.For(FactsOf("assigned member") with { OthersReviews = setting, OwnReviewSubmitted = ownSubmitted });
+        Assert.Equal(sees, view.Reviews);
+        Assert.True(view.WriteReview);
+    }
+
+    [Fact]
+    public void An_unassigned_member_sees_reviews_only_when_the_track_shows_them_always_and_writes_none()
+    {
+        Assert.False(ProposalPolicy.For(FactsOf("member")).Reviews);
+        var always = ProposalPolicy.For(FactsOf("member") with { OthersReviews = OthersReviewsVisibility.Always });
+        Assert.True(always.Reviews);
+        Assert.False(always.WriteReview);
+    }
+
+    [Theory]
+    [InlineData("conflicted member")]
+    [InlineData("conflicted chair")]
+    public void A_conflicted_member_never_sees_reviews_whatever_the_setting(string role)
+    {
+        var view = ProposalPolicy.For(FactsOf(role) with
+        {
+            IsAssigned = true, OwnReviewSubmitted = true, OthersReviews = OthersReviewsVisibility.Always,
+        });
+        Assert.False(view.Reviews || view.WriteReview || view.ReopenReview || view.Discussion);
+    }
+
+    [Fact]
+    public void The_chair_sees_every_review_even_when_the_track_hides_them_from_members_and_reviews_when_assigned()
+    {
+        var view = ProposalPolicy.For(FactsOf("chair") with { OthersReviews = OthersReviewsVisibility.Never });
+        Assert.True(view.Reviews && view.ReopenReview);
+        Assert.False(view.WriteReview);
+        Assert.True(ProposalPolicy.For(FactsOf("chair") with { IsAssigned = true }).WriteReview);
+    }
+
+    [Theory]
+    [InlineData("speaker")]
+    [InlineData("co-speaker")]
+    public void Speakers_read_the_comments_for_them_only_after_the_decision_is_released_and_never_the_reviews(string role)
+    {
+        Assert.False(ProposalPolicy.For(FactsOf(role, SubmissionStatus.Accepted)).SpeakerComments);
+        var released = ProposalPolicy.For(FactsOf(role, SubmissionStatus.Accepted) with { DecisionReleased = true });
+        Assert.True(released.SpeakerComments);
+        Assert.False(released.Reviews);
+    }
+
+    [Fact]
+    public void Reviews_can_be_written_while_decisions_are_drafts_and_not_after_their_release()
+    {
+        Assert.True(ProposalPolicy.For(FactsOf("assigned member", SubmissionStatus.Accepted)).WriteReview);
+        Assert.False(ProposalPolicy.For(FactsOf("assigned member", SubmissionStatus.Accepted) with { DecisionReleased = true }).WriteReview);
+        Assert.False(ProposalPolicy.For(FactsOf("assigned member", SubmissionStatus.Withdrawn)).WriteReview);
     }
 }

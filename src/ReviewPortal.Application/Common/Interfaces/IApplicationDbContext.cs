@@ -6,6 +6,7 @@ using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
+using ReviewPortal.Domain.Reviews;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Common.Interfaces;
@@ -28,6 +29,11 @@ public interface IApplicationDbContext
     DbSet<AssignmentRun> AssignmentRuns { get; }
     DbSet<CommitteeInvitation> CommitteeInvitations { get; }
     DbSet<OrganisationAlias> OrganisationAliases { get; }
+    DbSet<Review> Reviews { get; }
+    DbSet<ScoreCriterion> ScoreCriteria { get; }
+    DbSet<DiscussionComment> DiscussionComments { get; }
+    DbSet<DiscussionNotice> DiscussionNotices { get; }
+    DbSet<ReviewReminder> ReviewReminders { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

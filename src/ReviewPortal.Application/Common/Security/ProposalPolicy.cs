@@ -36,7 +36,13 @@ public sealed record ProposalFacts(
     bool IsConflicted,
     SubmissionStatus Status,
     bool ReviewPhaseStarted,
-    BlindMode BlindMode);
+    BlindMode BlindMode,
+    /// <summary>The caller has submitted their own review of this proposal.</summary>
+    bool OwnReviewSubmitted,
+    /// <summary>The track's rule for when members see the other reviews.</summary>
+    OthersReviewsVisibility OthersReviews,
+    /// <summary>The chair has released the proposal's decision to its speakers.</summary>
+    bool DecisionReleased);
 
 /// <summary>
 /// Which parts of a proposal the caller may see and which actions they may take. Domain rules on states and
@@ -54,7 +60,10 @@ public sealed record ProposalView(
     bool AllBids,
     bool Assignments,
     bool Conflicts,
+    /// <summary>Other people's reviews: scores, both comments, reviewer names (the caller's own review is <see cref="WriteReview"/>'s).</summary>
     bool Reviews,
+    /// <summary>The comments for the speakers (no scores, no reviewer names): its speakers, once the decision is released.</summary>
+    bool SpeakerComments,
     bool Discussion,
     bool DecisionDraft,
     bool EditAsSpeaker,
@@ -62,6 +71,10 @@ public sealed record ProposalView(
     bool PlaceBid,
     bool DeclareConflictAsMember,
     bool BeAssigned,
+    /// <summary>Write (and read) one's own review: an assigned, unconflicted member while the proposal is being reviewed; the deadline is the entity's rule.</summary>
+    bool WriteReview,
+    /// <summary>Reopen a review after the deadline so its reviewer can change it.</summary>
+    bool ReopenReview,
     bool ManageConflicts,
     bool ManageAssignments,
     bool Decide,
@@ -69,7 +82,7 @@ public sealed record ProposalView(
     bool Status)
 {
     public static readonly ProposalView Hidden = new(ProposalRole.Anonymous, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false, false, false, false);
+        false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false);
 
     /// <summary>The caller has an active conflict on the proposal and sees only its title (unless they are also its speaker).</summary>
     public bool IsConflicted => Role is ProposalRole.ConflictedMember or ProposalRole.ConflictedChair;
@@ -124,6 +137,11 @@ public static class ProposalPolicy
         // Bids and assignments are for a seat on the committee that is neither conflicted nor the proposal's speaker
         // (an admin with a reviewer seat reviews like any member).
         var canReview = f.Seat is not null && !f.IsConflicted && !speaker && reviewable && f.Status == SubmissionStatus.UnderReview;
+        // Reviews may still be written while the chair drafts decisions; a released decision ends the review.
+        var decided = f.Status is SubmissionStatus.Accepted or SubmissionStatus.Rejected or SubmissionStatus.Waitlisted
+            or SubmissionStatus.Confirmed or SubmissionStatus.Declined or SubmissionStatus.Scheduled;
+        var reviewOpen = f.Status == SubmissionStatus.UnderReview || (decided && !f.DecisionReleased);
+        var writesReview = f.Seat is not null && !f.IsConflicted && !speaker && reviewable && f.IsAssigned && reviewOpen;
 
         if (!speaker && !committeeSees && !conflictedSees)
             return ProposalView.Hidden with { Role = role };
@@ -131,6 +149,13 @@ public static class ProposalPolicy
         // A conflicted member who is also a speaker still sees their own proposal as a speaker, and nothing of the committee's.
         var full = speaker || committeeSees;
         var manages = chairSide && committeeSees;
+        // Members see the others' reviews by the track's rule; "after their own" keeps a reviewer from anchoring on them.
+        var membersSeeReviews = memberSide && committeeSees && f.OthersReviews switch
+        {
+            OthersReviewsVisibility.Always => true,
+            OthersReviewsVisibility.AfterOwnReview => f.OwnReviewSubmitted,
+            _ => false,
+        };
         return new ProposalView(
             Role: role,
             Exists: true,
@@ -142,7 +167,8 @@ public static class ProposalPolicy
             AllBids: manages,
             Assignments: manages || (role == ProposalRole.AssignedMember && committeeSees),
             Conflicts: manages,
-            Reviews: manages,
+            Reviews: manages || membersSeeReviews,
+            SpeakerComments: speaker && f.DecisionReleased,
             Discussion: committeeSees,
             DecisionDraft: manages,
             EditAsSpeaker: speaker,
@@ -150,6 +176,8 @@ public static class ProposalPolicy
             PlaceBid: canReview,
             DeclareConflictAsMember: f.Seat is not null && !speaker && (committeeSees || conflictedSees),
             BeAssigned: canReview,
+            WriteReview: writesReview,
+            ReopenReview: manages,
             ManageConflicts: manages,
             ManageAssignments: manages,
             Decide: manages && f.Status != SubmissionStatus.Withdrawn,

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Domain.Reviews;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -147,6 +148,8 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
                 IsNamedSpeaker = s.Speakers.Any(sp => sp.PersonId == me),
                 IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
                 IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                OwnReviewSubmitted = db.Reviews.Any(rv => rv.SubmissionId == s.Id && rv.PersonId == me && rv.State == ReviewState.Submitted),
+                DecisionReleased = s.DecisionReleasedUtc != null,
             })
             .ToListAsync(cancellationToken);
 
@@ -154,7 +157,8 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
         var shown = new List<TrackProposalRow>(rows.Count);
         foreach (var r in rows)
         {
-            var view = proposals.ViewOf(seat, r.Status, r.IsCreator, r.IsNamedSpeaker, r.IsAssigned, r.IsConflicted, reviewPhase, track.BlindMode);
+            var view = proposals.ViewOf(seat, r.Status, r.IsCreator, r.IsNamedSpeaker, r.IsAssigned, r.IsConflicted,
+                r.OwnReviewSubmitted, r.DecisionReleased, reviewPhase, track.BlindMode, track.OthersReviews);
             shown.Add(view.Abstract
                 ? new TrackProposalRow(r.Id, r.Title, r.Status, view.Speakers ? r.Speakers ?? "" : "", r.Topics,
                     r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)

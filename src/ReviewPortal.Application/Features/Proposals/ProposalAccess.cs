@@ -3,6 +3,7 @@ using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Security;
 using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Domain.Reviews;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -50,6 +51,7 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
                 Seat = db.CommitteeMembers.Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
                 IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
                 IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                OwnReviewSubmitted = db.Reviews.Any(r => r.SubmissionId == s.Id && r.PersonId == me && r.State == ReviewState.Submitted),
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Proposal", submissionId);
@@ -58,7 +60,8 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
         submission.Track.Conference = row.Conference;
         submission.Speakers = row.Speakers;
         var view = ViewOf(row.Seat, submission.Status, submission.CreatedById == me, submission.IsSpeaker(me),
-            row.IsAssigned, row.IsConflicted, row.Track.ReviewPhaseStartedUtc is not null, row.Track.BlindMode);
+            row.IsAssigned, row.IsConflicted, row.OwnReviewSubmitted, submission.IsDecisionReleased,
+            row.Track.ReviewPhaseStartedUtc is not null, row.Track.BlindMode, row.Track.OthersReviews);
         return view.Exists ? (submission, view) : throw NotFoundException.For("Proposal", submissionId);
     }
 
@@ -68,16 +71,20 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
     /// pages build the same facts.
     /// </summary>
     public ProposalView ViewOf(CommitteeRole? seat, SubmissionStatus status, bool isCreator, bool isNamedSpeaker, bool isAssigned,
-        bool isConflicted, bool reviewPhaseStarted, BlindMode blindMode) =>
-        ProposalPolicy.For(FactsOf(seat, status, isCreator, isNamedSpeaker, isAssigned, isConflicted, reviewPhaseStarted, blindMode));
+        bool isConflicted, bool ownReviewSubmitted, bool decisionReleased, bool reviewPhaseStarted, BlindMode blindMode,
+        OthersReviewsVisibility othersReviews) =>
+        ProposalPolicy.For(FactsOf(seat, status, isCreator, isNamedSpeaker, isAssigned, isConflicted, ownReviewSubmitted,
+            decisionReleased, reviewPhaseStarted, blindMode, othersReviews));
 
     /// <summary>The one place the caller's own state (signed in, admin) joins the row's facts; every loader builds its facts here.</summary>
     private ProposalFacts FactsOf(CommitteeRole? seat, SubmissionStatus status, bool isCreator, bool isNamedSpeaker, bool isAssigned,
-        bool isConflicted, bool reviewPhaseStarted, BlindMode blindMode)
+        bool isConflicted, bool ownReviewSubmitted, bool decisionReleased, bool reviewPhaseStarted, BlindMode blindMode,
+        OthersReviewsVisibility othersReviews)
     {
         var signedIn = currentUser.Id is not null;
         return new ProposalFacts(signedIn, currentUser.IsInRole(Roles.Admin), signedIn && isCreator, signedIn && isNamedSpeaker,
-            seat, isAssigned, isConflicted, status, reviewPhaseStarted, blindMode);
+            seat, isAssigned, isConflicted, status, reviewPhaseStarted, blindMode, signedIn && ownReviewSubmitted, othersReviews,
+            decisionReleased);
     }
 
     /// <summary>
@@ -104,13 +111,16 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
                 Seat = db.CommitteeMembers.Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
                 IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
                 IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                OwnReviewSubmitted = db.Reviews.Any(r => r.SubmissionId == s.Id && r.PersonId == me && r.State == ReviewState.Submitted),
+                DecisionReleased = s.DecisionReleasedUtc != null,
                 ReviewPhaseStarted = s.Track.ReviewPhaseStartedUtc != null,
                 s.Track.BlindMode,
+                s.Track.OthersReviews,
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Proposal", submissionId);
         return FactsOf(row.Seat, row.Status, row.IsCreator, row.IsNamedSpeaker, row.IsAssigned, row.IsConflicted,
-            row.ReviewPhaseStarted, row.BlindMode);
+            row.OwnReviewSubmitted, row.DecisionReleased, row.ReviewPhaseStarted, row.BlindMode, row.OthersReviews);
     }
 
     /// <summary>
@@ -125,6 +135,7 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
             {
                 ReviewPhaseStarted = t.ReviewPhaseStartedUtc != null,
                 t.BlindMode,
+                t.OthersReviews,
                 Seat = db.CommitteeMembers.Where(m => m.TrackId == t.Id && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken)
@@ -139,13 +150,15 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
                 IsNamedSpeaker = s.Speakers.Any(sp => sp.PersonId == me),
                 IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
                 IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                OwnReviewSubmitted = db.Reviews.Any(r => r.SubmissionId == s.Id && r.PersonId == me && r.State == ReviewState.Submitted),
+                DecisionReleased = s.DecisionReleasedUtc != null,
             })
             .ToListAsync(cancellationToken);
         var views = new Dictionary<Guid, ProposalView>(rows.Count);
         foreach (var row in rows)
         {
             var view = ViewOf(track.Seat, row.Status, row.IsCreator, row.IsNamedSpeaker, row.IsAssigned, row.IsConflicted,
-                track.ReviewPhaseStarted, track.BlindMode);
+                row.OwnReviewSubmitted, row.DecisionReleased, track.ReviewPhaseStarted, track.BlindMode, track.OthersReviews);
             if (view.Exists)
                 views.Add(row.Id, view);
         }
@@ -170,15 +183,18 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
                 IsNamedSpeaker = s.Speakers.Any(sp => sp.PersonId == me),
                 Seat = db.CommitteeMembers.Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
                 IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                OwnReviewSubmitted = db.Reviews.Any(r => r.SubmissionId == s.Id && r.PersonId == me && r.State == ReviewState.Submitted),
+                DecisionReleased = s.DecisionReleasedUtc != null,
                 ReviewPhaseStarted = s.Track.ReviewPhaseStartedUtc != null,
                 s.Track.BlindMode,
+                s.Track.OthersReviews,
             })
             .ToListAsync(cancellationToken);
         var views = new Dictionary<Guid, ProposalView>(rows.Count);
         foreach (var row in rows)
         {
             var view = ViewOf(row.Seat, row.Status, row.IsCreator, row.IsNamedSpeaker, isAssigned: true, row.IsConflicted,
-                row.ReviewPhaseStarted, row.BlindMode);
+                row.OwnReviewSubmitted, row.DecisionReleased, row.ReviewPhaseStarted, row.BlindMode, row.OthersReviews);
             if (view.Exists)
                 views.TryAdd(row.Id, view);
         }
