@@ -35,6 +35,12 @@ public sealed class ConflictMatcher
     private readonly Dictionary<string, List<(MemberProfile Member, AffiliationPeriod Period)>> byOrganisation = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<MemberProfile>> byDomain = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The (speaker, member) pairs the index lookups produced so far, over every <see cref="Detect"/>: the work, which grows
+    /// with the matches, not with proposals × members (counted so tests and the log can show it without timing).
+    /// </summary>
+    public long PairsExamined { get; private set; }
+
     /// <param name="aliases">Normalised alias → (normalised canonical, canonical as displayed).</param>
     public ConflictMatcher(IEnumerable<MemberProfile> members, IReadOnlyDictionary<string, (string Canonical, string Display)> aliases,
         int currentYear, int lookbackYears)
@@ -75,22 +81,32 @@ public sealed class ConflictMatcher
         var memberLines = new Dictionary<(Guid, ConflictKind), string>();
 
         if (proposal.CreatedById is { } creator && byPerson.TryGetValue(creator, out var author))
+        {
+            PairsExamined++;
             speakerOf[author.PersonId] = author;
+        }
 
         foreach (var speaker in proposal.Speakers)
         {
             if (speaker.PersonId is { } pid && byPerson.TryGetValue(pid, out var linked))
+            {
+                PairsExamined++;
                 speakerOf[linked.PersonId] = linked;
+            }
             foreach (var address in new[] { speaker.Email, speaker.PersonEmail })
                 if (!string.IsNullOrWhiteSpace(address) && byEmail.TryGetValue(address.Trim(), out var sameAddress))
                     foreach (var m in sameAddress)
+                    {
+                        PairsExamined++;
                         speakerOf[m.PersonId] = m;
+                    }
 
             var key = KeyOf(speaker.Affiliation);
             if (key.Length > 0 && byOrganisation.TryGetValue(key, out var colleagues))
             {
                 foreach (var (member, period) in colleagues)
                 {
+                    PairsExamined++;
                     if (IsSameSpeaker(member, speaker))
                         continue; // their own affiliation, not a colleague's
                     memberLines.TryAdd((member.PersonId, ConflictKind.Organisation), DescribeMemberOrganisation(member, period));
@@ -108,6 +124,7 @@ public sealed class ConflictMatcher
                         continue;
                     foreach (var member in sameDomain)
                     {
+                        PairsExamined++;
                         if (IsSameSpeaker(member, speaker))
                             continue;
                         memberLines.TryAdd((member.PersonId, ConflictKind.EmailDomain), $"{member.Name} has the e-mail domain {parent}");
