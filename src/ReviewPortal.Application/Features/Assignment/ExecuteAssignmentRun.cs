@@ -54,9 +54,10 @@ public sealed partial class ExecuteAssignmentRunHandler(
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var inputs = await AssignmentInputs.ReadAsync(db, run.TrackId, withBids: true, cancellationToken);
-            var built = AssignmentProblemBuilder.Build(inputs, run.Mode, run.ReviewersPerProposal);
+            // Said before the build, not after it: the affinity of every pair is this stage's work (at CVPR size, 14 M pairs).
             var progress = new RunProgress(db, run.Id);
             progress.Report(new SolverProgress(0, "Computing expertise affinity and candidates"));
+            var built = AssignmentProblemBuilder.Build(inputs, run.Mode, run.ReviewersPerProposal);
 
             var watch = Stopwatch.StartNew();
             var solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
