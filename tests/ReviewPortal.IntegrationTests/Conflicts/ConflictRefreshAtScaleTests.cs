@@ -82,7 +82,11 @@ public sealed class ConflictRefreshAtScaleTests(StatementRecordingApp app) : ICl
             await db.SaveChangesAsync();
         });
 
-        await RefreshAsync(track.TrackId);
+        var statements = await StatementRecordingApp.RecordAsync(() => RefreshAsync(track.TrackId));
+        // Rows vanished, appeared and changed their reason: each kind of change is one statement.
+        Assert.Equal(1, statements.Sum(s => Occurrences(s, "INSERT INTO \"Conflicts\"")));
+        Assert.Equal(1, statements.Sum(s => Occurrences(s, "UPDATE \"Conflicts\"")));
+        Assert.Equal(1, statements.Sum(s => Occurrences(s, "DELETE FROM \"Conflicts\"")));
         var after = await OracleAsync(track.TrackId);
         var stored = await DetectedAsync(track.TrackId);
         var kept = stored.Where(r => !after.ContainsKey(r.Key)).Select(r => r.Key).ToHashSet();
