@@ -118,6 +118,7 @@ internal sealed class BenchOptions
                 case "--keep": o.Keep = true; break;
                 case "--settle": o.SettleSeconds = Number(); break;
                 case "--web-dll": o.WebDll = Next(); break;
+                case "--page-cache-seconds": o.AppEnvironment["PageCache__Seconds"] = ((int)Number()).ToString(System.Globalization.CultureInfo.InvariantCulture); break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
@@ -177,6 +178,7 @@ internal sealed class BenchOptions
         --skip-lp             assignment: no CLP LP bound (by default computed for instances up to 2 M arcs)
         --lp-big              assignment: the CLP LP bound also for the 20,000 × 20,000 case (slow, memory-hungry)
         --web-dll PATH        the app to run (default: src/ReviewPortal.Web/bin/<Configuration>/net10.0/)
+        --page-cache-seconds N  the app's PageCache:Seconds (default: the app's, 5; 0 measures rendering without the signed-in page cache)
         """;
 }
 

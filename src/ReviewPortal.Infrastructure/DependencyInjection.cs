@@ -55,10 +55,13 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddSingleton<NavigationInvalidation>();
+        services.AddSingleton<DataChangeCounter>();
+        services.AddSingleton<DataChangeInterceptor>();
         // Pooled: a request leases a context instead of building one and its options.
         var requestConnections = ForRequests(connectionString);
         services.AddDbContextPool<ApplicationDbContext>((sp, o) =>
-            ConfigureNpgsql(o, requestConnections).AddInterceptors(sp.GetRequiredService<NavigationInvalidation>()));
+            ConfigureNpgsql(o, requestConnections).AddInterceptors(
+                sp.GetRequiredService<NavigationInvalidation>(), sp.GetRequiredService<DataChangeInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
 
         services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>

@@ -79,6 +79,7 @@ public static class WebSetup
         });
         services.AddServerSideSessions(configuration); // the cookie above holds only a session key (Infrastructure/Sessions)
         services.AddAntiforgery(options => options.Cookie.Name = "ReviewPortal.Antiforgery");
+        services.AddSignedInPageCache(builder.Configuration);
         services.AddApiTokenAuthentication();
 
         services.AddRateLimiter(options =>
@@ -140,6 +141,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache(); // only pages that opt in (SignedInPageCachePolicy)
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

@@ -11,10 +11,11 @@ namespace ReviewPortal.IntegrationTests.Performance;
 /// What one signed-in page costs the app, counted on a machine that may be busy: bytes allocated per request
 /// (deterministic enough to keep a budget) and, for information, CPU time per request. Sequential requests of one
 /// chair session in-process, after a warm-up; the test client's own work is included in both, as it is in the
-/// budget. The throughput target itself is the bench's (docs/benchmarks.md).
+/// budget. The page cache is off: this is the cost of rendering, which a reload within seconds would not pay (ADR 0023).
+/// The throughput target itself is the bench's (docs/benchmarks.md).
 /// </summary>
 [Collection(nameof(MeasuredAlone))]
-public sealed class CostPerPageTests(ReviewPortalApp app, ITestOutputHelper output) : IClassFixture<ReviewPortalApp>, IAsyncLifetime
+public sealed class CostPerPageTests(PageCacheOffApp app, ITestOutputHelper output) : IClassFixture<PageCacheOffApp>, IAsyncLifetime
 {
     private const int Proposals = 38; // the demo LPC track's size, as the bench measures it
     private const int Warmup = 150;
@@ -49,19 +50,25 @@ public sealed class CostPerPageTests(ReviewPortalApp app, ITestOutputHelper outp
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    // 340 KB until the reviews (issue 8): each row also reads whether the reader has submitted a review of it and
+    // whether its decision is released, for the policy (measured 342 KB alone; the rows' query varies by sort and
+    // filter and is not compiled, see docs/benchmarks.md). A reload within seconds is served by the page cache.
     [Fact]
     public async Task The_chairs_list_of_38_proposals_allocates_within_its_budget() =>
-        Assert.InRange(await MeasureAsync("chair's list", _ => $"/Chair/{_trackId}/Proposals", "Proposals of "), 0, 340_000);
+        Assert.InRange(await MeasureAsync("chair's list", _ => $"/Chair/{_trackId}/Proposals", "Proposals of "), 0, 360_000);
 
     // 145 KB until the visibility policy (issue 7): the page now also reads the reader's seat, assignment and
-    // conflict and shows the conflict actions (measured 147 KB alone).
+    // conflict and shows the conflict actions (measured 147 KB alone); its read is compiled since the reviews (issue 8)
+    // added the reader's own review to it.
     [Fact]
     public async Task A_proposal_page_allocates_within_its_budget() =>
         Assert.InRange(await MeasureAsync("proposal page", k => $"/Proposals/{_proposalIds[k % _proposalIds.Count]}", "Notes for the committee"), 0, 155_000);
 
+    // 108 KB until the page cache (ADR 0023): every request passes its middleware, and every statement EF's command
+    // interception, which the data-change counter needs to see bulk writes (measured 106 KB alone).
     [Fact]
     public async Task A_signed_in_page_with_little_on_it_allocates_within_its_budget() =>
-        Assert.InRange(await MeasureAsync("My proposals (header and layout)", _ => "/Proposals", "My proposals"), 0, 108_000);
+        Assert.InRange(await MeasureAsync("My proposals (header and layout)", _ => "/Proposals", "My proposals"), 0, 112_000);
 
     /// <summary>Bytes allocated per request; writes them, the CPU time per request and the most allocated types to the test output.</summary>
     private async Task<long> MeasureAsync(string page, Func<int, string> url, string expectedText)

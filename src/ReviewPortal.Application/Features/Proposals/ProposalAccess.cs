@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Reviews;
 using ReviewPortal.Domain.Submissions;
@@ -40,20 +41,7 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
     {
         if (currentUser.Id is not { } me)
             throw NotFoundException.For("Proposal", submissionId); // the policy hides every proposal from anonymous callers
-        var row = await db.Submissions.AsNoTracking().AsSingleQuery()
-            .Where(s => s.Id == submissionId)
-            .Select(s => new
-            {
-                Submission = s,
-                s.Track,
-                s.Track.Conference,
-                Speakers = s.Speakers.OrderBy(sp => sp.Order).ToList(),
-                Seat = db.CommitteeMembers.Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
-                IsAssigned = db.ReviewAssignments.Any(a => a.SubmissionId == s.Id && a.PersonId == me),
-                IsConflicted = db.Conflicts.Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
-                OwnReviewSubmitted = db.Reviews.Any(r => r.SubmissionId == s.Id && r.PersonId == me && r.State == ReviewState.Submitted),
-            })
-            .SingleOrDefaultAsync(cancellationToken)
+        var row = await ReadForReader(db.ChangeTracker.Context, submissionId, me, cancellationToken)
             ?? throw NotFoundException.For("Proposal", submissionId);
         var submission = row.Submission;
         submission.Track = row.Track;
@@ -64,6 +52,25 @@ public sealed class ProposalAccess(IApplicationDbContext db, ICurrentUser curren
             row.Track.ReviewPhaseStartedUtc is not null, row.Track.BlindMode, row.Track.OthersReviews);
         return view.Exists ? (submission, view) : throw NotFoundException.For("Proposal", submissionId);
     }
+
+    private sealed record ReaderRow(Submission Submission, Track Track, Conference Conference, List<SubmissionSpeaker> Speakers,
+        CommitteeRole? Seat, bool IsAssigned, bool IsConflicted, bool OwnReviewSubmitted);
+
+    /// <summary>Compiled once (every proposal page sends it): EF otherwise rebuilds, walks and looks up the expression on each call.</summary>
+    private static readonly Func<DbContext, Guid, Guid, CancellationToken, Task<ReaderRow?>> ReadForReader =
+        EF.CompileAsyncQuery((DbContext context, Guid submissionId, Guid me, CancellationToken _) => context.Set<Submission>()
+            .AsNoTracking().AsSingleQuery()
+            .Where(s => s.Id == submissionId)
+            .Select(s => new ReaderRow(
+                s,
+                s.Track,
+                s.Track.Conference,
+                s.Speakers.OrderBy(sp => sp.Order).ToList(),
+                context.Set<CommitteeMember>().Where(m => m.TrackId == s.TrackId && m.PersonId == me).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
+                context.Set<ReviewAssignment>().Any(a => a.SubmissionId == s.Id && a.PersonId == me),
+                context.Set<Conflict>().Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active),
+                context.Set<Review>().Any(r => r.SubmissionId == s.Id && r.PersonId == me && r.State == ReviewState.Submitted)))
+            .SingleOrDefault());
 
     /// <summary>
     /// The policy's view for one row of a list whose query read the caller's relation to it (see

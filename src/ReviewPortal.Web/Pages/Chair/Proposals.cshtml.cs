@@ -2,7 +2,9 @@ using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.Web.Infrastructure;
@@ -11,6 +13,7 @@ namespace ReviewPortal.Web.Pages.Chair;
 
 /// <summary>The chair's list of a track's proposals: counts, filters, sorting, pages, export and import. Access is decided by the Application layer.</summary>
 [TakesUpload]
+[OutputCache(PolicyName = SignedInPageCachePolicy.Name)]
 public sealed class ProposalsModel(IMediator mediator, UploadLimit uploadLimit) : PageModel
 {
     public const string NotAProposalsFile = "This is not a ReviewPortal proposals file (JSON).";

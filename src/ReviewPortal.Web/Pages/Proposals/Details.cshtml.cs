@@ -1,12 +1,15 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Web.Infrastructure;
 
 namespace ReviewPortal.Web.Pages.Proposals;
 
 /// <summary>One proposal as its speakers (or the track's chair) see it, with submit; withdrawing and deleting a draft are asked for on their own pages (Withdraw, Delete).</summary>
+[OutputCache(PolicyName = SignedInPageCachePolicy.Name)]
 public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public ProposalDetails Proposal { get; private set; } = null!;
