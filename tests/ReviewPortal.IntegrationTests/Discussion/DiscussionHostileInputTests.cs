@@ -59,4 +59,20 @@ public sealed class DiscussionHostileInputTests(ReviewPortalApp app) : IClassFix
         await CommentAsync(d.Ann.Client, d.Proposal, new string('y', 10_000));
         Assert.Equal(1, await CommentCountAsync(app, d.Proposal));
     }
+
+    [Fact]
+    public async Task The_discussion_endpoints_answer_as_the_OpenAPI_document_says()
+    {
+        var doc = new Api.OpenApiDocumentTests.OpenApiDoc(await app.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json"));
+        var d = await DiscussionTrack.CreateAsync(app);
+        const string path = "/api/v1/proposals/{id}/discussion";
+
+        await doc.AssertDescribesAsync("post", path, await PostAsync(d.Ann.Client, d.Proposal, new { body = "Documented." }));
+        await doc.AssertDescribesAsync("post", path, await PostAsync(d.Ann.Client, d.Proposal, new { body = "" }));
+        await doc.AssertDescribesAsync("post", path, await PostAsync(d.Track.Speaker, d.Proposal, new { body = "Me too." }));
+        await doc.AssertDescribesAsync("post", path, await PostAsync(d.Ann.Client, Guid.NewGuid(), new { body = "Nobody's." }));
+        await doc.AssertDescribesAsync("get", path, await ReadAsync(d.Ben.Client, d.Proposal));
+        await doc.AssertDescribesAsync("get", path, await ReadAsync(d.Track.Speaker, d.Proposal));
+        await doc.AssertDescribesAsync("get", path, await ReadAsync(d.Ben.Client, Guid.NewGuid()));
+    }
 }
