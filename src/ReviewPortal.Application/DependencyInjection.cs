@@ -24,12 +24,14 @@ public static class DependencyInjection
         services.AddScoped<Common.Behaviours.WriteThenRead>();
         services.AddScoped<Features.Proposals.TrackAccess>();
         services.AddScoped<Features.Proposals.ProposalAccess>();
+        services.AddScoped<Features.Reviews.ReviewAccess>();
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddScoped<Features.Conflicts.ConflictDetection>();
         services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();
         services.AddCommittee();
+        Features.Discussion.DiscussionServices.AddDiscussionAndReminders(services);
         Features.Assignment.AssignmentServices.AddAssignment(services);
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -45,6 +45,8 @@ internal static class ApiEndpoints
         CommitteeEndpoints.Map(api);
         AssignmentEndpoints.Map(api);
         ConflictEndpoints.Map(api);
+        ReviewEndpoints.Map(api);
+        DiscussionEndpoints.Map(api);
     }
 }
 

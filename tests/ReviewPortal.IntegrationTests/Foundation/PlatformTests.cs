@@ -34,6 +34,16 @@ public sealed class PlatformTests(JobServerApp app) : IClassFixture<JobServerApp
     }
 
     [Fact]
+    public void The_job_server_registers_the_discussion_digest_every_five_minutes_and_the_review_reminders_hourly()
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var recurring = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).ToDictionary(j => j.Id, j => j.Cron, StringComparer.Ordinal);
+
+        Assert.Equal("*/5 * * * *", recurring["discussion-digests"]);
+        Assert.Equal(Hangfire.Cron.Hourly(), recurring["review-reminders"]);
+    }
+
+    [Fact]
     public async Task Pages_carry_security_headers_and_forms_carry_an_antiforgery_token()
     {
         var page = await HtmlPage.GetAsync(app.CreateClient(), "/Account/Login");

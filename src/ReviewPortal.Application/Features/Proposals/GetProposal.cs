@@ -42,7 +42,9 @@ public sealed record ProposalDetails(
     bool SpeakersHidden = false,
     bool NotesVisible = true,
     bool CanDeclareConflict = false,
-    bool CanManageConflicts = false);
+    bool CanManageConflicts = false,
+    /// <summary>The committee-only discussion is shown (the policy's Discussion part).</summary>
+    bool DiscussionVisible = false);
 
 public sealed record SpeakerView(string Name, string? Email, string? Affiliation, bool HasAccount);
 
@@ -78,6 +80,7 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             SpeakersHidden: !view.Speakers && view.Abstract,
             NotesVisible: view.Notes,
             CanDeclareConflict: view.DeclareConflictAsMember || view.DeclareConflictAsSpeaker,
-            CanManageConflicts: view.ManageConflicts);
+            CanManageConflicts: view.ManageConflicts,
+            DiscussionVisible: view.Discussion);
     }
 }
