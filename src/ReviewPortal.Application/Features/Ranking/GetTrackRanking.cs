@@ -83,7 +83,7 @@ public sealed record RankingReviewer(
     Guid PersonId, string Name, int Done, int Assigned, double? MeanScore, double? Offset, ReviewerLeaning Leaning,
     IReadOnlyList<double> Scores, double? OthersMean);
 
-/// <summary>The ranking page's data; <see cref="Rows"/> is what <c>GET /api/v1/tracks/{id}/ranking</c> answers.</summary>
+/// <summary>The ranking page's data (<paramref name="ScoreLabels"/>: the words of each point of the scale, lowest first); <see cref="Rows"/> is what <c>GET /api/v1/tracks/{id}/ranking</c> answers.</summary>
 /// <param name="Ranked">Proposals the caller sees in the ranking, before filters.</param>
 /// <param name="LeftOutConflicted">Proposals left out because the caller is conflicted on them.</param>
 /// <param name="Scores">Every submitted score the caller may see (the distribution chart).</param>
@@ -162,7 +162,7 @@ public sealed class GetTrackRankingHandler(IApplicationDbContext db, TrackAccess
         var rows = Sorted(Filtered(all, query), sort, descending);
 
         return new TrackRankingReport(track.Id, track.Name, track.Conference.Name, track.ScoreMin, track.ScoreMax,
-            Enumerable.Range(track.ScoreMin, track.ScoreMax - track.ScoreMin + 1).Select(track.ScoreLabel).ToList(),
+            Enumerable.Range(0, track.ScoreMax - track.ScoreMin + 1).Select(i => i < track.ScoreLabels.Count ? track.ScoreLabels[i] : "").ToList(),
             track.Topics, rows, all.Count, data.LeftOutConflicted, Reviewers(data, ranking),
             data.Reviews.Where(v => data.Proposals[v.Proposal].Visible).Select(v => v.Total).ToList(),
             ranking.Fit.Components, ranking.Fit.Converged, sort, descending ? "desc" : "asc",
