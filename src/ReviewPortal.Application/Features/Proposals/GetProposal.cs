@@ -42,7 +42,8 @@ public sealed record ProposalDetails(
     bool SpeakersHidden = false,
     bool NotesVisible = true,
     bool CanDeclareConflict = false,
-    bool CanManageConflicts = false);
+    bool CanManageConflicts = false,
+    bool CanWriteReview = false);
 
 public sealed record SpeakerView(string Name, string? Email, string? Affiliation, bool HasAccount);
 
@@ -78,6 +79,7 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             SpeakersHidden: !view.Speakers && view.Abstract,
             NotesVisible: view.Notes,
             CanDeclareConflict: view.DeclareConflictAsMember || view.DeclareConflictAsSpeaker,
-            CanManageConflicts: view.ManageConflicts);
+            CanManageConflicts: view.ManageConflicts,
+            CanWriteReview: view.WriteReview);
     }
 }
