@@ -47,6 +47,7 @@ internal static class ApiEndpoints
         ConflictEndpoints.Map(api);
         ReviewEndpoints.Map(api);
         DiscussionEndpoints.Map(api);
+        RankingEndpoints.Map(api);
     }
 }
 

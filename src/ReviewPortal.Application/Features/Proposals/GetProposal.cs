@@ -44,7 +44,8 @@ public sealed record ProposalDetails(
     bool CanDeclareConflict = false,
     bool CanManageConflicts = false,
     /// <summary>The committee-only discussion is shown (the policy's Discussion part).</summary>
-    bool DiscussionVisible = false);
+    bool DiscussionVisible = false,
+    bool CanWriteReview = false);
 
 public sealed record SpeakerView(string Name, string? Email, string? Affiliation, bool HasAccount);
 
@@ -81,6 +82,7 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             NotesVisible: view.Notes,
             CanDeclareConflict: view.DeclareConflictAsMember || view.DeclareConflictAsSpeaker,
             CanManageConflicts: view.ManageConflicts,
-            DiscussionVisible: view.Discussion);
+            DiscussionVisible: view.Discussion,
+            CanWriteReview: view.WriteReview);
     }
 }

@@ -13,7 +13,7 @@ public sealed record ChartBar(string Label, double Value);
 /// from the page's CSS through classes). Each chart has a title and a description for screen readers, and scales to
 /// its container (viewBox), so it fits a phone. Reusable by any page: loads, histograms, score distributions.
 /// </summary>
-public static class SvgCharts
+public static partial class SvgCharts
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
