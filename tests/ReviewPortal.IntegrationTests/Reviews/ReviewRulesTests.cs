@@ -175,4 +175,46 @@ public sealed class ReviewRulesTests(ReviewPortalApp app) : IClassFixture<Review
         Assert.Equal("notStarted", Assert.Single(bobs).GetProperty("state").GetString());
         Assert.Empty((await Problems.JsonAsync(await track.Speaker.GetAsync(new Uri("/api/v1/me/reviews", UriKind.Relative)))).EnumerateArray());
     }
+
+    [Fact]
+    public async Task The_chair_sets_who_sees_others_reviews_the_score_labels_and_the_reminder_days()
+    {
+        var track = await ReviewTrack.CreateAsync(app, members: 0, proposals: 0, startReview: false);
+        async Task<HttpResponseMessage> PutSettingsAsync(Action<System.Text.Json.Nodes.JsonObject> change)
+        {
+            var current = System.Text.Json.Nodes.JsonNode.Parse(await track.Chair.GetStringAsync(new Uri($"/api/v1/tracks/{track.TrackId}/settings", UriKind.Relative)))!;
+            var settings = current["settings"]!.AsObject();
+            change(settings);
+            return await track.Chair.PutAsJsonAsync($"/api/v1/tracks/{track.TrackId}/settings", new { version = current["version"]!.GetValue<uint>(), settings });
+        }
+
+        var wrongCount = await PutSettingsAsync(s => s["scoreLabels"] = new System.Text.Json.Nodes.JsonArray("bad", "good"));
+        Assert.Contains("Settings.ScoreLabels", await Problems.FieldsAsync(wrongCount));
+        Assert.Contains("Settings.ReviewReminderDays[0]", await Problems.FieldsAsync(await PutSettingsAsync(s => s["reviewReminderDays"] = new System.Text.Json.Nodes.JsonArray(0))));
+        Assert.Contains("Settings.ReviewReminderDays", await Problems.FieldsAsync(await PutSettingsAsync(s => s["reviewReminderDays"] = new System.Text.Json.Nodes.JsonArray(3, 3))));
+        Assert.Contains("Settings.ScoreLabels[1]", await Problems.FieldsAsync(await PutSettingsAsync(s => s["scoreLabels"] = new System.Text.Json.Nodes.JsonArray("a", "b\u0000", "c", "d", "e"))));
+
+        var saved = await Problems.JsonAsync(await PutSettingsAsync(s =>
+        {
+            s["othersReviews"] = "Never";
+            s["scoreMin"] = 1;
+            s["scoreMax"] = 3;
+            s["scoreLabels"] = new System.Text.Json.Nodes.JsonArray("no", "maybe", "yes");
+            s["reviewReminderDays"] = new System.Text.Json.Nodes.JsonArray(2, 14);
+        }));
+        Assert.Equal("Never", saved.GetProperty("settings").GetProperty("othersReviews").GetString());
+        var stored = await app.WithDbAsync(db => db.Tracks.AsNoTracking().SingleAsync(t => t.Id == track.TrackId));
+        Assert.Equal(Domain.Conferences.OthersReviewsVisibility.Never, stored.OthersReviews);
+        Assert.Equal(["no", "maybe", "yes"], stored.ScoreLabels);
+        Assert.Equal([14, 2], stored.ReviewReminderDays);
+        Assert.Equal("3 – yes", stored.ScoreLabel(3));
+
+        // Left out, the labels stay; the settings page shows the three fields.
+        await Problems.JsonAsync(await PutSettingsAsync(s => { s.Remove("scoreLabels"); s.Remove("reviewReminderDays"); }));
+        Assert.Equal(["no", "maybe", "yes"], await app.WithDbAsync(db => db.Tracks.Where(t => t.Id == track.TrackId).Select(t => t.ScoreLabels).SingleAsync()));
+        var page = await HtmlPage.GetAsync(track.Chair, $"/Chair/{track.TrackId}/Settings");
+        Assert.NotNull(page.Document.QuerySelector("textarea[name='Input.Settings.ScoreLabels']"));
+        Assert.NotNull(page.Document.QuerySelector("input[name='Input.Settings.ReviewReminderDays'][value='14, 2']"));
+        Assert.NotNull(page.Document.QuerySelector("select[name='Input.Settings.OthersReviews'] option[value='Never'][selected]"));
+    }
 }
