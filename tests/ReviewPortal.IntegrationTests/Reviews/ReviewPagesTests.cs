@@ -78,4 +78,28 @@ public sealed class ReviewPagesTests(ReviewPortalApp app) : IClassFixture<Review
         Assert.Contains("written in tab one", answer.Document.QuerySelector("#saved-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Equal("written in tab one", (await StoredAsync(app, proposal, ann.PersonId))!.CommentsForCommittee);
     }
+
+    [Fact]
+    public async Task The_chair_adds_a_criterion_on_the_criteria_page_and_it_appears_on_the_review_form()
+    {
+        var track = await ReviewTrack.CreateAsync(app, members: 1, proposals: 1);
+        var ann = track.Members[0];
+        await AssignAsync(track, track.Proposals[0], ann);
+
+        var page = await HtmlPage.GetAsync(track.Chair, $"/Chair/{track.TrackId}/Criteria");
+        var duplicate = await HtmlPage.ParseAsync(await page.SubmitAsync(track.Chair, new Dictionary<string, string>
+        {
+            ["Rows[0].Name"] = "Relevance", ["Rows[1].Name"] = "relevance",
+        }));
+        Assert.Contains("names must differ", duplicate.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ScoreCriteria, c => c.TrackId == track.TrackId)));
+
+        var saved = await page.SubmitAsync(track.Chair, new Dictionary<string, string>
+        {
+            ["Rows[0].Name"] = "Relevance", ["Rows[0].ScaleMin"] = "1", ["Rows[0].ScaleMax"] = "3", ["Rows[0].Weight"] = "2", ["Rows[0].Required"] = "true",
+        });
+        Assert.True(HtmlPage.IsRedirect(saved), $"got {saved.StatusCode}");
+        var form = await HtmlPage.GetAsync(ann.Client, $"/Proposals/{track.Proposals[0]}/Review");
+        Assert.Contains("Relevance (required)", form.Text, StringComparison.Ordinal);
+    }
 }
