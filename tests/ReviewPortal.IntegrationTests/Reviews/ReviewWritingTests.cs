@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Domain.Reviews;
 using ReviewPortal.IntegrationTests.Assignment;
 using ReviewPortal.IntegrationTests.Infrastructure;
@@ -78,5 +79,53 @@ public sealed class ReviewWritingTests(ReviewPortalApp app) : IClassFixture<Revi
         await Problems.AssertAsync(again, HttpStatusCode.Conflict);
         Assert.Equal(1, await CountAsync(app, proposal));
         Assert.Equal("the first", (await StoredAsync(app, proposal, ann.PersonId))!.CommentsForCommittee);
+    }
+
+    [Fact]
+    public async Task After_the_deadline_the_server_refuses_the_save_until_the_chair_reopens_and_submitting_closes_it_again()
+    {
+        var track = await ReviewTrack.CreateAsync(app, members: 1, proposals: 1);
+        var ann = track.Members[0];
+        var proposal = track.Proposals[0];
+        await AssignAsync(track, proposal, ann);
+        var draft = await SaveAsync(ann.Client, proposal, 3, 2, submit: false, version: 0, committee: "before the deadline");
+        var reviewId = draft.GetProperty("reviewId").GetGuid();
+
+        // Before the deadline there is nothing to reopen.
+        await Problems.AssertAsync(await track.Chair.PostAsync(new Uri($"/api/v1/reviews/{reviewId}/reopen", UriKind.Relative), null), HttpStatusCode.Conflict);
+
+        // Reviews are due in a minute (set behind the app's back: sessions would expire if the clock jumped weeks); a minute passes.
+        await app.WithDbAsync(db => db.Tracks.Where(t => t.Id == track.TrackId)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.ReviewDeadlineUtc, app.Clock.GetUtcNow().AddMinutes(1))));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var late = await PutReviewAsync(ann.Client, proposal, new { score = 5, confidence = 4, commentsForCommittee = "too late", submit = true, version = VersionOf(draft) });
+        var problem = await Problems.AssertAsync(late, HttpStatusCode.Conflict);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("review deadline passed", detail, StringComparison.Ordinal);
+        Assert.Contains("(America/New_York)", detail, StringComparison.Ordinal);
+        Assert.Contains("only a chair can reopen", detail, StringComparison.Ordinal);
+        Assert.True(problem.TryGetProperty("deadlineUtc", out _));
+        Assert.Equal("before the deadline", (await StoredAsync(app, proposal, ann.PersonId))!.CommentsForCommittee);
+        var mine = await Problems.JsonAsync(await ann.Client.GetAsync(new Uri($"/api/v1/proposals/{proposal}/review", UriKind.Relative)));
+        Assert.False(mine.GetProperty("editable").GetBoolean());
+
+        // A member cannot reopen; the chair can, and the reviewer is mailed.
+        Assert.Equal(HttpStatusCode.Forbidden, (await ann.Client.PostAsync(new Uri($"/api/v1/reviews/{reviewId}/reopen", UriKind.Relative), null)).StatusCode);
+        await Problems.JsonAsync(await track.Chair.PostAsync(new Uri($"/api/v1/reviews/{reviewId}/reopen", UriKind.Relative), null));
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == ann.Email && m.Kind == "review.reopened").ToListAsync());
+        Assert.Contains("is open again", Assert.Single(mail).Subject, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == reviewId && a.Action == "review.reopened")));
+
+        // The reviewer edits again, then submits, which closes it.
+        mine = await Problems.JsonAsync(await ann.Client.GetAsync(new Uri($"/api/v1/proposals/{proposal}/review", UriKind.Relative)));
+        Assert.True(mine.GetProperty("editable").GetBoolean());
+        var edited = await SaveAsync(ann.Client, proposal, 4, 3, submit: false, version: VersionOf(mine), committee: "after reopening");
+        var submitted = await SaveAsync(ann.Client, proposal, 4, 3, submit: true, version: VersionOf(edited), committee: "final");
+        Assert.False(submitted.GetProperty("editable").GetBoolean());
+        var closed = await PutReviewAsync(ann.Client, proposal, new { score = 1, confidence = 1, commentsForCommittee = "once more", submit = true, version = VersionOf(submitted) });
+        await Problems.AssertAsync(closed, HttpStatusCode.Conflict);
+        var stored = await StoredAsync(app, proposal, ann.PersonId);
+        Assert.Equal(("final", ReviewState.Submitted), (stored!.CommentsForCommittee, stored.State));
+        Assert.Null(stored.ReopenedUtc);
     }
 }

@@ -36,7 +36,7 @@ public sealed class ReopenReviewHandler(IApplicationDbContext db, ProposalAccess
             ?? throw NotFoundException.For("Review", command.ReviewId);
         var view = ProposalPolicy.For(await access.GetFactsAsync(review.SubmissionId, cancellationToken));
         if (!view.ReopenReview)
-            throw view.Reviews
+            throw view.Reviews || (view.Exists && review.PersonId == me)
                 ? new ForbiddenAccessException("Only the track's chair can reopen a review.")
                 : NotFoundException.For("Review", command.ReviewId);
 
