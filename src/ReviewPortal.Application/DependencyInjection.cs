@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Behaviours.WriteThenRead>();
         services.AddScoped<Features.Proposals.TrackAccess>();
         services.AddScoped<Features.Proposals.ProposalAccess>();
+        services.AddScoped<Features.Reviews.ReviewAccess>();
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddScoped<Features.Conflicts.ConflictDetection>();

@@ -45,6 +45,7 @@ internal static class ApiEndpoints
         CommitteeEndpoints.Map(api);
         AssignmentEndpoints.Map(api);
         ConflictEndpoints.Map(api);
+        ReviewEndpoints.Map(api);
         ReviewReadingEndpoints.Map(api);
     }
 }

@@ -44,7 +44,8 @@ public sealed record ProposalReviews(
 public sealed record ProposalReview(
     Guid ReviewId,
     ReviewerRef Reviewer,
-    ReviewState State,
+    /// <summary>"draft" or "submitted", as in the caller's own review (<see cref="MyReview"/>).</summary>
+    string State,
     int? Score,
     string? ScoreLabel,
     int? Confidence,
@@ -152,7 +153,7 @@ public static class ProposalReviewsReader
         var review = new ProposalReview(
             r.Id,
             new ReviewerRef(r.PersonId, reviewer),
-            r.State,
+            MyReview.StateOf(r.State),
             r.Score,
             r.Score is { } score ? track.ScoreLabel(score) : null,
             r.Confidence,
