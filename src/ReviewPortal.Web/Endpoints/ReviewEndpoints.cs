@@ -23,6 +23,30 @@ internal static class ReviewEndpoints
             .WithName("SaveMyReview")
             .Produces<MyReview>().ProducesProblems(400, 403, 404, 409)
             .WithSummary("Save your review as a draft or submit it (version 0 creates it; otherwise the version you read, or 409). Criteria by name. After the review deadline 409 unless the chair reopened it.");
+
+        group.MapGet("/me/reviews", async (IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new ListMyReviews(), ct)))
+            .WithName("ListMyReviews")
+            .Produces<IReadOnlyList<MyReviewItem>>()
+            .WithSummary("Every proposal you are assigned to and may review, across tracks: [{ proposalId, title, state (notStarted, draft, submitted), deadline }].");
+
+        group.MapPost("/reviews/{reviewId:guid}/reopen", async (Guid reviewId, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new ReopenReview(reviewId), ct)))
+            .WithName("ReopenReview")
+            .Produces<ReopenedReview>().ProducesProblems(400, 403, 404, 409)
+            .WithSummary("Chair: let the reviewer change a review after the deadline, until they submit it again; they are mailed. 409 before the deadline.");
+
+        group.MapGet("/tracks/{trackId:guid}/criteria", async (Guid trackId, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new GetTrackCriteria(trackId), ct)))
+            .WithName("GetTrackCriteria")
+            .Produces<IReadOnlyList<CriterionView>>().ProducesProblems(400, 403, 404)
+            .WithSummary("The track's score criteria in the form's order (the track's committee).");
+
+        group.MapPut("/tracks/{trackId:guid}/criteria", async (Guid trackId, IReadOnlyList<CriterionInput> body, IMediator m, CancellationToken ct) =>
+                Results.Ok(await m.Send(new ReplaceTrackCriteria(trackId, body), ct)))
+            .WithName("ReplaceTrackCriteria")
+            .Produces<IReadOnlyList<CriterionView>>().ProducesProblems(400, 403, 404)
+            .WithSummary("Chair: replace the criteria by this list, in this order ([{ id?, name, scaleMin, scaleMax, weight, required }]; an id edits that criterion, none adds one, one left out is removed). Names unique; weight 0–10; scale within 0–100.");
     }
 }
 

@@ -45,7 +45,8 @@ public sealed record ProposalDetails(
     bool SpeakersHidden = false,
     bool NotesVisible = true,
     bool CanDeclareConflict = false,
-    bool CanManageConflicts = false)
+    bool CanManageConflicts = false,
+    bool CanWriteReview = false)
 {
     /// <summary>The reviews the caller may read, when asked for (<see cref="GetProposal.WithReviews"/>); the API has its own path for them.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -65,7 +66,7 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
         // Speakers and conflicted readers never see an unreleased decision; only whoever may draft decisions does.
         var status = view.DecisionDraft ? s.Status : s.StatusForSpeakers;
         var reviews = query.WithReviews
-            ? await ProposalReviewsReader.ReadAsync(db, s.Id, view, access.UserId, cancellationToken)
+            ? await ProposalReviewsReader.ReadAsync(db, s.Id, view, access.UserId, now, cancellationToken)
             : null;
         return new ProposalDetails(
             s.Id, s.Version, s.TrackId, s.Track.Name, conference.Name,
@@ -89,6 +90,7 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             SpeakersHidden: !view.Speakers && view.Abstract,
             NotesVisible: view.Notes,
             CanDeclareConflict: view.DeclareConflictAsMember || view.DeclareConflictAsSpeaker,
-            CanManageConflicts: view.ManageConflicts) { Reviews = reviews };
+            CanManageConflicts: view.ManageConflicts,
+            CanWriteReview: view.WriteReview) { Reviews = reviews };
     }
 }

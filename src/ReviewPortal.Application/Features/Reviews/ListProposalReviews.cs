@@ -23,7 +23,7 @@ public sealed record ListProposalReviews(Guid ProposalId) : IQuery<ProposalRevie
 /// <param name="SpeakerComments">The comments for the speakers, when the caller reads as a speaker (else empty).</param>
 /// <param name="ForSpeakers">The caller reads as the proposal's speaker: <see cref="SpeakerComments"/> is their answer.</param>
 /// <param name="HiddenReason">Why (some of) the reviews are hidden from the caller, in words for them; null when nothing is.</param>
-/// <param name="CanReopen">The caller may reopen reviews (after the deadline) on this proposal.</param>
+/// <param name="CanReopen">The caller may reopen reviews on this proposal and the review deadline has passed (before it, every reviewer can still edit).</param>
 public sealed record ProposalReviews(
     IReadOnlyList<ReviewCard> Reviews,
     IReadOnlyList<SpeakerComment> SpeakerComments,
@@ -68,8 +68,10 @@ public sealed record SpeakerComment(string CommentsForSpeakers)
 
 /// <summary>A review with what the proposal page shows besides the contract's fields.</summary>
 /// <param name="Submitted">When it was submitted, in the conference's zone.</param>
+/// <param name="Reopened">A chair has reopened it after the deadline and its reviewer has not submitted it again.</param>
 public sealed record ReviewCard(
     ProposalReview Review,
+    bool Reopened,
     string? ConfidenceLabel,
     string? Submitted,
     string CommentsForSpeakersHtml,
@@ -80,13 +82,13 @@ public sealed class ListProposalReviewsValidator : AbstractValidator<ListProposa
     public ListProposalReviewsValidator() => RuleFor(x => x.ProposalId).NotEmpty().WithMessage("Choose a proposal.");
 }
 
-public sealed class ListProposalReviewsHandler(IApplicationDbContext db, ProposalAccess access, ICurrentUser currentUser)
+public sealed class ListProposalReviewsHandler(IApplicationDbContext db, ProposalAccess access, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<ListProposalReviews, ProposalReviews>
 {
     public async ValueTask<ProposalReviews> Handle(ListProposalReviews query, CancellationToken cancellationToken)
     {
         var view = await access.GetViewAsync(query.ProposalId, cancellationToken);
-        return await ProposalReviewsReader.ReadAsync(db, query.ProposalId, view, currentUser.Id ?? Guid.Empty, cancellationToken);
+        return await ProposalReviewsReader.ReadAsync(db, query.ProposalId, view, currentUser.Id ?? Guid.Empty, clock.GetUtcNow(), cancellationToken);
     }
 }
 
@@ -98,7 +100,7 @@ public sealed class ListProposalReviewsHandler(IApplicationDbContext db, Proposa
 public static class ProposalReviewsReader
 {
     public static async Task<ProposalReviews> ReadAsync(IApplicationDbContext db, Guid proposalId, ProposalView view, Guid me,
-        CancellationToken cancellationToken)
+        DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         // The caller's own review is theirs to read whenever they read the proposal on the committee's side.
         var own = view.Reviews || view.WriteReview || view.IsCommitteeSide;
@@ -143,7 +145,8 @@ public static class ProposalReviewsReader
             .ThenBy(r => r.Review.SubmittedUtc ?? DateTimeOffset.MaxValue).ThenBy(r => r.DisplayName, StringComparer.Ordinal)
             .Select(r => Card(r.Review, r.DisplayName, r.Review.PersonId == me, row.Track, row.Criteria, row.Conference))
             .ToList();
-        return new ProposalReviews(cards, [], false, ProposalPolicy.ReviewsHiddenReason(view, row.Track.OthersReviews), view.ReopenReview);
+        return new ProposalReviews(cards, [], false, ProposalPolicy.ReviewsHiddenReason(view, row.Track.OthersReviews),
+            view.ReopenReview && nowUtc >= row.Track.ReviewDeadlineUtc);
     }
 
     private static ReviewCard Card(Review r, string reviewer, bool mine, Track track, IReadOnlyList<ScoreCriterion> criteria, Conference conference)
@@ -164,7 +167,7 @@ public static class ProposalReviewsReader
             r.SubmittedUtc,
             mine);
         var confidence = r.Confidence is >= 1 and <= 4 ? $"{r.Confidence} – {Track.ConfidenceLabels[r.Confidence.Value - 1]}" : null;
-        return new ReviewCard(review, confidence, r.SubmittedUtc is { } at ? conference.Format(at) : null,
+        return new ReviewCard(review, r.ReopenedUtc is not null, confidence, r.SubmittedUtc is { } at ? conference.Format(at) : null,
             MarkdownRenderer.ToSafeHtml(r.CommentsForSpeakers), MarkdownRenderer.ToSafeHtml(r.CommentsForCommittee));
     }
 }

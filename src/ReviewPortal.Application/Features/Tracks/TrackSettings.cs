@@ -20,12 +20,18 @@ public sealed record TrackSettings(
     BlindMode BlindMode,
     int ScoreMin = 1,
     int ScoreMax = 5,
-    int ConflictLookbackYears = Track.DefaultConflictLookbackYears)
+    int ConflictLookbackYears = Track.DefaultConflictLookbackYears,
+    OthersReviewsVisibility OthersReviews = OthersReviewsVisibility.AfterOwnReview,
+    /// <summary>One label per score from <see cref="ScoreMin"/> to <see cref="ScoreMax"/>, or empty for numbers only; null keeps the stored ones (the defaults on a new track).</summary>
+    IReadOnlyList<string>? ScoreLabels = null,
+    /// <summary>Days before the review deadline at which unfinished reviews are reminded (1–60, distinct); null keeps the stored ones (7, 3, 1 on a new track).</summary>
+    IReadOnlyList<int>? ReviewReminderDays = null)
 {
     public static TrackSettings From(Track t) => new(
         t.Name, t.Description, t.SlotMinutes,
         t.Conference.ToLocal(t.CfpOpensUtc).DateTime, t.Conference.ToLocal(t.CfpClosesUtc).DateTime, t.Conference.ToLocal(t.ReviewDeadlineUtc).DateTime,
-        t.ReviewersPerSubmission, t.Topics, t.MaxSpeakersPerProposal, t.BlindMode, t.ScoreMin, t.ScoreMax, t.ConflictLookbackYears);
+        t.ReviewersPerSubmission, t.Topics, t.MaxSpeakersPerProposal, t.BlindMode, t.ScoreMin, t.ScoreMax, t.ConflictLookbackYears,
+        t.OthersReviews, t.ScoreLabels, t.ReviewReminderDays);
 
     public void ApplyTo(Track track)
     {
@@ -44,6 +50,14 @@ public sealed record TrackSettings(
         track.ScoreMin = ScoreMin;
         track.ScoreMax = ScoreMax;
         track.ConflictLookbackYears = ConflictLookbackYears;
+        track.OthersReviews = OthersReviews;
+        if (ScoreLabels is not null)
+            track.ScoreLabels = ScoreLabels.Select(l => l.Trim()).ToList();
+        else if (track.ScoreLabels.Count != 0 && track.ScoreLabels.Count != ScoreMax - ScoreMin + 1)
+            // The scale changed and the stored labels no longer fit it: the default labels on 1–5, numbers otherwise.
+            track.ScoreLabels = ScoreMax - ScoreMin + 1 == Track.DefaultScoreLabels.Count ? [.. Track.DefaultScoreLabels] : [];
+        if (ReviewReminderDays is not null)
+            track.ReviewReminderDays = ReviewReminderDays.OrderDescending().ToList();
     }
 
     /// <summary>
@@ -80,5 +94,15 @@ public sealed class TrackSettingsValidator : AbstractValidator<TrackSettings>
         RuleFor(x => x.ScoreMin).InclusiveBetween(-10, 10).WithName("The lowest score");
         RuleFor(x => x.ScoreMax).InclusiveBetween(-10, 10).WithName("The highest score");
         RuleFor(x => x.ConflictLookbackYears).InclusiveBetween(0, 50).WithName("Years a past affiliation counts as a conflict");
+        RuleFor(x => x.OthersReviews).IsInEnum().WithMessage("When members see the other reviews must be AfterOwnReview, Always or Never.");
+        RuleFor(x => x.ScoreLabels)
+            .Must((s, labels) => labels is null || labels.Count == 0 || labels.Count == s.ScoreMax - s.ScoreMin + 1)
+            .When(s => s.ScoreMax > s.ScoreMin)
+            .WithMessage(s => $"Give one label per score: {s.ScoreMax - s.ScoreMin + 1} for {s.ScoreMin} to {s.ScoreMax} (or none, for numbers only); {s.ScoreLabels?.Count} given.");
+        RuleForEach(x => x.ScoreLabels).Must(l => !string.IsNullOrWhiteSpace(l)).WithMessage("A score label must not be empty.")
+            .MaximumLength(50).WithMessage("A score label must be at most 50 characters.");
+        RuleFor(x => x.ReviewReminderDays).Must(d => d is null || d.Count <= 10).WithMessage("At most 10 reminder days.")
+            .Must(d => d is null || d.Distinct().Count() == d.Count).WithMessage("Each reminder day once only.");
+        RuleForEach(x => x.ReviewReminderDays).InclusiveBetween(1, 60).WithMessage("Reminders are sent 1 to 60 days before the deadline.");
     }
 }

@@ -149,6 +149,15 @@ public sealed class TrackSettingsInput
     public int ScoreMin { get; set; } = 1;
     public int ScoreMax { get; set; } = 5;
     public int ConflictLookbackYears { get; set; } = Track.DefaultConflictLookbackYears;
+    public OthersReviewsVisibility OthersReviews { get; set; } = OthersReviewsVisibility.AfterOwnReview;
+
+    /// <summary>One label per score, lowest first, one per line; null (a form without the field) keeps the stored ones.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? ScoreLabels { get; set; }
+
+    /// <summary>Days before the deadline, separated by commas or spaces; empty sends no reminders; null (a form without the field) keeps the stored ones.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? ReviewReminderDays { get; set; }
 
     public static TrackSettingsInput From(TrackSettings s) => new()
     {
@@ -165,6 +174,9 @@ public sealed class TrackSettingsInput
         ScoreMin = s.ScoreMin,
         ScoreMax = s.ScoreMax,
         ConflictLookbackYears = s.ConflictLookbackYears,
+        OthersReviews = s.OthersReviews,
+        ScoreLabels = s.ScoreLabels is null ? null : string.Join('\n', s.ScoreLabels),
+        ReviewReminderDays = s.ReviewReminderDays is null ? null : string.Join(", ", s.ReviewReminderDays),
     };
 
     /// <summary>The settings to send, or null (with a field error) when a date was left empty.</summary>
@@ -177,8 +189,22 @@ public sealed class TrackSettingsInput
             return null;
 
         var topics = (Topics ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var labels = ScoreLabels?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        List<int>? reminderDays = null;
+        if (ReviewReminderDays is not null)
+        {
+            reminderDays = [];
+            foreach (var day in ReviewReminderDays.Split([',', ' ', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(day, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d))
+                    reminderDays.Add(d);
+                else
+                    modelState.AddModelError($"{prefix}.{nameof(ReviewReminderDays)}", $"\"{day}\" is not a number of days.");
+            }
+        }
+
         return new TrackSettings(Name, Description, SlotMinutes, opens, closes, deadline, ReviewersPerSubmission,
-            topics, MaxSpeakersPerProposal, BlindMode, ScoreMin, ScoreMax, ConflictLookbackYears);
+            topics, MaxSpeakersPerProposal, BlindMode, ScoreMin, ScoreMax, ConflictLookbackYears, OthersReviews, labels, reminderDays);
 
         void RequireDate(DateTime? value, string field, string message)
         {
@@ -189,17 +215,20 @@ public sealed class TrackSettingsInput
         }
     }
 
-    /// <summary>Errors about one topic ("Settings.Topics[2]") are shown at the topics text area.</summary>
+    /// <summary>Errors about one line of a text box that stands for a list ("Settings.Topics[2]") are shown at the text box.</summary>
     public static void GatherTopicErrors(ModelStateDictionary modelState, string prefix)
     {
-        var field = $"{prefix}.{nameof(Topics)}";
-        foreach (var key in modelState.Keys.Where(k => k.StartsWith(field + "[", StringComparison.Ordinal)).ToList())
+        foreach (var (list, item) in new[] { (nameof(Topics), "Topic"), (nameof(ScoreLabels), "Label"), (nameof(ReviewReminderDays), "Reminder day") })
         {
-            var index = key[(field.Length + 1)..].TrimEnd(']');
-            var line = int.TryParse(index, out var i) ? $"Topic {i + 1}: " : "";
-            foreach (var error in modelState[key]!.Errors.ToList())
-                modelState.AddModelError(field, line + error.ErrorMessage);
-            modelState.Remove(key);
+            var field = $"{prefix}.{list}";
+            foreach (var key in modelState.Keys.Where(k => k.StartsWith(field + "[", StringComparison.Ordinal)).ToList())
+            {
+                var index = key[(field.Length + 1)..].TrimEnd(']');
+                var line = int.TryParse(index, out var i) ? $"{item} {i + 1}: " : "";
+                foreach (var error in modelState[key]!.Errors.ToList())
+                    modelState.AddModelError(field, line + error.ErrorMessage);
+                modelState.Remove(key);
+            }
         }
     }
 }
