@@ -156,4 +156,40 @@ public sealed class BlindReviewTests(ReviewPortalApp app) : IClassFixture<Review
         foreach (var secret in b.Secrets.Where(s => s != "Quasar Widgets"))
             Assert.DoesNotContain(secret, section.OuterHtml, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task My_reviews_page_and_api_show_a_member_no_speaker()
+    {
+        var b = await ArrangeAsync();
+        var body = await BodyAsync(b.Ann.Client, "/api/v1/me/reviews");
+        Assert.Contains("Blind verifier talk", body, StringComparison.Ordinal);
+        AssertNoSecret(b, body, "GET /api/v1/me/reviews");
+        var page = await HtmlPage.GetAsync(b.Ann.Client, "/Reviews");
+        Assert.Contains("Blind verifier talk", page.Text, StringComparison.Ordinal);
+        AssertNoSecret(b, page.Document.DocumentElement.OuterHtml, "/Reviews");
+    }
+
+    [Fact]
+    public async Task The_review_form_and_the_reopen_mail_name_no_speaker()
+    {
+        var b = await ArrangeAsync();
+        var form = await HtmlPage.GetAsync(b.Ben.Client, $"/Proposals/{b.Proposal}/Review");
+        Assert.Contains("Blind verifier talk", form.Text, StringComparison.Ordinal);
+        AssertNoSecret(b, form.Document.DocumentElement.OuterHtml, "/Proposals/{id}/Review");
+        AssertNoSecret(b, await BodyAsync(b.Ben.Client, $"/api/v1/proposals/{b.Proposal}/review"), "GET /api/v1/proposals/{id}/review");
+
+        // The deadline passes (arranged a minute ahead: sign-ins do not outlive weeks of clock), the chair reopens Ben's review.
+        var deadline = app.Clock.GetUtcNow().AddMinutes(1);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Tracks.SingleAsync(t => t.Id == b.Track.TrackId)).ReviewDeadlineUtc = deadline;
+            await db.SaveChangesAsync();
+        });
+        app.Clock.SetUtcNow(deadline.AddMinutes(1));
+        var reviewId = await app.WithDbAsync(db => db.Reviews.Where(r => r.SubmissionId == b.Proposal && r.PersonId == b.Ben.PersonId).Select(r => r.Id).SingleAsync());
+        Assert.True((await b.Track.Chair.PostAsync(new Uri($"/api/v1/reviews/{reviewId}/reopen", UriKind.Relative), null)).IsSuccessStatusCode);
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == b.Ben.Email && m.Kind == "review.reopened"));
+        Assert.Contains("Blind verifier talk", mail.TextBody, StringComparison.Ordinal);
+        AssertNoSecret(b, mail.Subject + "\n" + mail.TextBody + "\n" + mail.HtmlBody, "the mail review.reopened");
+    }
 }
