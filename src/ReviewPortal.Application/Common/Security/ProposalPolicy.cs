@@ -114,6 +114,36 @@ public static class ProposalPolicy
         return f.SignedIn ? ProposalRole.Outsider : ProposalRole.Anonymous;
     }
 
+    /// <summary>
+    /// Blind review: the track hides speaker names and affiliations from this role (members, assigned or conflicted;
+    /// chairs, admins and the speakers themselves see them). Every place that shows a reviewer anything about a
+    /// proposal's speakers asks this (through <see cref="ProposalView.Speakers"/> where it has a view).
+    /// </summary>
+    public static bool HidesSpeakers(ProposalRole role, BlindMode blindMode) =>
+        blindMode == BlindMode.SpeakersHidden && role is ProposalRole.Member or ProposalRole.AssignedMember or ProposalRole.ConflictedMember;
+
+    /// <summary>
+    /// Why the caller does not see the other reviews of a proposal, in words for them (null when they do, or when
+    /// reviews are not theirs to ask about). The rule is <see cref="For"/>'s; this only explains its outcome.
+    /// </summary>
+    public static string? ReviewsHiddenReason(ProposalView view, OthersReviewsVisibility setting)
+    {
+        if (view.Reviews || !view.Exists)
+            return null;
+        if (view.IsConflicted && !view.EditAsSpeaker)
+            return "You have a conflict of interest with this proposal.";
+        if (view.EditAsSpeaker)
+            return view.SpeakerComments ? null : "The committee's comments are shown once the decision is released.";
+        if (!view.IsCommitteeSide)
+            return null;
+        return setting switch
+        {
+            OthersReviewsVisibility.AfterOwnReview when view.WriteReview => "Submit your review to see the others'.",
+            OthersReviewsVisibility.AfterOwnReview => "Reviews are shown to the members who reviewed this proposal, once they submit.",
+            _ => "This track does not show members the other reviews.",
+        };
+    }
+
     public static ProposalView For(ProposalFacts f)
     {
         var role = RoleOf(f);
@@ -133,7 +163,7 @@ public static class ProposalPolicy
             ProposalRole.ConflictedChair => !draft,
             _ => false,
         };
-        var blind = f.BlindMode == BlindMode.SpeakersHidden && memberSide;
+        var blind = HidesSpeakers(role, f.BlindMode);
         // Bids and assignments are for a seat on the committee that is neither conflicted nor the proposal's speaker
         // (an admin with a reviewer seat reviews like any member).
         var canReview = f.Seat is not null && !f.IsConflicted && !speaker && reviewable && f.Status == SubmissionStatus.UnderReview;

@@ -78,7 +78,7 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
             Track = track.Name,
             ExportedUtc = clock.GetUtcNow(),
             Proposals = proposals.Select(s => views.TryGetValue(s.Id, out var view) && view.Abstract
-                ? Record(s)
+                ? Record(s, view.Speakers)
                 // A proposal the chair is conflicted on: its title only (the policy), marked so it is not mistaken for an empty one.
                 : new ProposalRecord { Key = ProposalRecord.ExportKey(s.Id, s.ImportKey), Id = s.Id, Title = s.Title, Status = ConflictStatus, DurationMinutes = null })
                 .ToList(),
@@ -88,7 +88,8 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
     /// <summary>The status an export writes for a proposal the reader is conflicted on.</summary>
     public const string ConflictStatus = "conflict";
 
-    private static ProposalRecord Record(Submission s) => new()
+    /// <param name="speakers">The policy's <c>Speakers</c>: blind review leaves them out of whatever a reviewer could download.</param>
+    private static ProposalRecord Record(Submission s, bool speakers) => new()
             {
                 Key = ProposalRecord.ExportKey(s.Id, s.ImportKey),
                 Id = s.Id,
@@ -100,6 +101,6 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
                 DurationMinutes = s.DurationMinutes,
                 Status = s.Status.ToString().ToLowerInvariant(),
                 SubmittedUtc = s.SubmittedUtc,
-                Speakers = s.Speakers.OrderBy(x => x.Order).Select(x => new SpeakerRecord(x.Name, x.Email, x.Affiliation)).ToList(),
+                Speakers = speakers ? s.Speakers.OrderBy(x => x.Order).Select(x => new SpeakerRecord(x.Name, x.Email, x.Affiliation)).ToList() : [],
             };
 }

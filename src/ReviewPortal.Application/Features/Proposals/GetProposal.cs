@@ -1,6 +1,8 @@
 using Mediator;
 using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Text;
+using ReviewPortal.Application.Features.Reviews;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -12,7 +14,8 @@ namespace ReviewPortal.Application.Features.Proposals;
 /// </summary>
 /// Anonymous callers are let through to the policy, which hides every proposal from them: 404, as for an id that does not exist.
 [AllowAnonymous]
-public sealed record GetProposal(Guid Id) : IQuery<ProposalDetails>;
+/// <param name="WithReviews">Also read the reviews the caller may see (the proposal page's Reviews section), in one more statement.</param>
+public sealed record GetProposal(Guid Id, bool WithReviews = false) : IQuery<ProposalDetails>;
 
 public sealed record ProposalDetails(
     Guid Id,
@@ -45,11 +48,16 @@ public sealed record ProposalDetails(
     bool CanManageConflicts = false,
     /// <summary>The committee-only discussion is shown (the policy's Discussion part).</summary>
     bool DiscussionVisible = false,
-    bool CanWriteReview = false);
+    bool CanWriteReview = false)
+{
+    /// <summary>The reviews the caller may read, when asked for (<see cref="GetProposal.WithReviews"/>); the API has its own path for them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ProposalReviews? Reviews { get; init; }
+}
 
 public sealed record SpeakerView(string Name, string? Email, string? Affiliation, bool HasAccount);
 
-public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock) : IQueryHandler<GetProposal, ProposalDetails>
+public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock, IApplicationDbContext db) : IQueryHandler<GetProposal, ProposalDetails>
 {
     public async ValueTask<ProposalDetails> Handle(GetProposal query, CancellationToken cancellationToken)
     {
@@ -59,6 +67,9 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
         var asSpeaker = view.EditAsSpeaker;
         // Speakers and conflicted readers never see an unreleased decision; only whoever may draft decisions does.
         var status = view.DecisionDraft ? s.Status : s.StatusForSpeakers;
+        var reviews = query.WithReviews
+            ? await ProposalReviewsReader.ReadAsync(db, s.Id, view, access.UserId, now, cancellationToken)
+            : null;
         return new ProposalDetails(
             s.Id, s.Version, s.TrackId, s.Track.Name, conference.Name,
             s.Title,
@@ -83,6 +94,6 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             CanDeclareConflict: view.DeclareConflictAsMember || view.DeclareConflictAsSpeaker,
             CanManageConflicts: view.ManageConflicts,
             DiscussionVisible: view.Discussion,
-            CanWriteReview: view.WriteReview);
+            CanWriteReview: view.WriteReview) { Reviews = reviews };
     }
 }

@@ -20,7 +20,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(Guid id, string? returnUrl, CancellationToken ct)
     {
         BackUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
-        Proposal = await mediator.Send(new GetProposal(id), ct);
+        Proposal = await mediator.Send(new GetProposal(id, WithReviews: true), ct);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
@@ -37,7 +37,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct)
     {
-        Proposal = await mediator.Send(new GetProposal(id), ct);
+        Proposal = await mediator.Send(new GetProposal(id, WithReviews: true), ct);
         return Page();
     }
 }
