@@ -112,8 +112,53 @@ public sealed partial class ExpertiseAffinity
             scores[r] = Math.Clamp(scores[r], 0.0, 1.0);
         }
 
+        PairsComputed += scores.Length;
+
         return scores;
     }
+
+    /// <summary>How many (proposal, reviewer) affinities <see cref="ScoresFor"/> and <see cref="SharedTermScoresFor"/> have produced: work, not time.</summary>
+    public long PairsComputed { get; private set; }
+
+    /// <summary>
+    /// The non-zero scores of one proposal, by reviewer index ascending: only reviewers sharing a term with it (every
+    /// other reviewer scores exactly 0). Each value is bit-identical to <see cref="ScoresFor"/> and <see cref="Score"/>
+    /// (the same products summed in the same term order).
+    /// </summary>
+    public List<(int Reviewer, double Score)> SharedTermScoresFor(int proposal)
+    {
+        _scratch ??= new double[_reviewers.Length];
+        _touched.Clear();
+        foreach (var term in _proposals[proposal])
+        {
+            if (_reviewersByTerm.TryGetValue(term.Id, out var list))
+            {
+                foreach (var (reviewer, weight) in list)
+                {
+                    if (_scratch[reviewer] == 0)
+                    {
+                        _touched.Add(reviewer);
+                    }
+
+                    _scratch[reviewer] += term.Weight * weight;
+                }
+            }
+        }
+
+        _touched.Sort();
+        var result = new List<(int, double)>(_touched.Count);
+        foreach (var reviewer in _touched)
+        {
+            result.Add((reviewer, Math.Clamp(_scratch[reviewer], 0.0, 1.0)));
+            _scratch[reviewer] = 0;
+        }
+
+        PairsComputed += _touched.Count;
+        return result;
+    }
+
+    private double[]? _scratch;
+    private readonly List<int> _touched = [];
 
     /// <summary>The terms of a text, as used for the vectors (exposed for tests and docs).</summary>
     public static IReadOnlyList<string> Tokenise(string? text)

@@ -121,7 +121,7 @@ public sealed partial class ExecuteAssignmentRunHandler(
             {
                 ProposalId = inputs.Proposals[pair.Proposal].Id,
                 PersonId = inputs.Members[pair.Reviewer].PersonId,
-                Affinity = Math.Round(built.Affinity[pair.Proposal][pair.Reviewer], 6),
+                Affinity = Math.Round(built.Affinity(pair.Proposal, pair.Reviewer), 6),
                 Kept = manual.Contains((inputs.Proposals[pair.Proposal].Id, inputs.Members[pair.Reviewer].PersonId)),
             }).ToList();
             // One pass over the pairs (counting per member was members × pairs: 43 M steps at CVPR size).
