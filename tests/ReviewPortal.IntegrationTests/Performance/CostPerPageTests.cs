@@ -61,10 +61,12 @@ public sealed class CostPerPageTests(PageCacheOffApp app, ITestOutputHelper outp
     // conflict and shows the conflict actions (measured 147 KB alone). 155 KB until the discussion (issue 8): the chair
     // (and every member) now gets the discussion section, its own access check, its comments (a compiled query) and a
     // form with an antiforgery token (measured 235 KB alone; 262 KB before the comments query was compiled); the page's
-    // own read is compiled since the reviews added the reader's own review to it.
+    // own read is compiled since the reviews added the reader's own review to it. 245 KB until the Reviews section
+    // (issue 8): a second statement reads the reviews the reader may see, and the section renders them (measured
+    // 252.5 KB with all of issue 8; the next saving is folding the discussion's access check into the page's read).
     [Fact]
     public async Task A_proposal_page_allocates_within_its_budget() =>
-        Assert.InRange(await MeasureAsync("proposal page", k => $"/Proposals/{_proposalIds[k % _proposalIds.Count]}", "Notes for the committee"), 0, 245_000);
+        Assert.InRange(await MeasureAsync("proposal page", k => $"/Proposals/{_proposalIds[k % _proposalIds.Count]}", "Notes for the committee"), 0, 270_000);
 
     // 108 KB until the page cache (ADR 0023): every request passes its middleware, and every statement EF's command
     // interception, which the data-change counter needs to see bulk writes (measured 106 KB alone).
