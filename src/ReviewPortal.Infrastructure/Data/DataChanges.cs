@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ReviewPortal.Domain.Outbox;
@@ -27,105 +26,35 @@ public sealed class DataChangeCounter
 /// page shows (the outbox's delivery bookkeeping, session "last seen" stamps) do not count, or every delivered mail
 /// would empty the page cache.
 /// </summary>
-internal sealed class DataChangeInterceptor(DataChangeCounter counter) : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class DataChangeInterceptor(DataChangeCounter counter) : OnCommitInterceptor<DataChangeInterceptor.Changed>, IDbCommandInterceptor
 {
-    private sealed class Pending;
+    internal sealed class Changed;
 
-    // Per DbContext: a change saved inside a transaction, waiting for its commit.
-    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Collect(DbContext context, Func<Changed> mark)
     {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Committed(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Written(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Written(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Apply(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Apply(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is null)
-            return;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is (EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 && entry.Entity is not (OutboxMessage or UserSession))
             {
-                _pending.AddOrUpdate(context, new Pending());
+                mark();
                 return;
             }
         }
     }
 
-    /// <summary>After a save: outside a transaction it has committed; inside one, the commit applies it.</summary>
-    private void Committed(DbContext? context)
+    protected override void Apply(Changed pending) => counter.Advance();
+
+    // A bulk statement cannot be told apart by entity, so it always counts.
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (context is not null && context.Database.CurrentTransaction is null)
-            Apply(context);
+        Written(eventData.Context);
+        return result;
     }
 
-    /// <summary>A bulk statement ran; it cannot be told apart by entity, so it always counts.</summary>
-    private void Written(DbContext? context)
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (context is null || context.Database.CurrentTransaction is null)
-            counter.Advance();
-        else
-            _pending.AddOrUpdate(context, new Pending());
-    }
-
-    private void Apply(DbContext? context)
-    {
-        if (context is not null && _pending.Remove(context))
-            counter.Advance();
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null)
-            _pending.Remove(context);
+        Written(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 }
