@@ -22,7 +22,7 @@ public sealed class PageCacheOptions
 /// shows too. Only a 200 without Set-Cookie is kept, so first visits, TempData messages
 /// and renewed cookies always render.
 /// </summary>
-internal sealed class SignedInPageCachePolicy(DataChangeCounter changes, TimeProvider clock, TimeSpan lifetime) : IOutputCachePolicy
+internal sealed class SignedInPageCachePolicy(TimeSpan lifetime) : IOutputCachePolicy
 {
     public const string Name = "SignedInPage";
 
@@ -42,6 +42,10 @@ internal sealed class SignedInPageCachePolicy(DataChangeCounter changes, TimePro
         if (!cacheable)
             return ValueTask.CompletedTask;
 
+        // Singletons, resolved per request: the options callback that registers this policy runs before the container exists.
+        var services = context.HttpContext.RequestServices;
+        var changes = services.GetRequiredService<DataChangeCounter>();
+        var clock = services.GetRequiredService<TimeProvider>();
         context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
         // Read before the page runs: a change committed while it renders moves the counter, so what it stores is
@@ -87,27 +91,8 @@ internal static class SignedInPageCacheSetup
         services.AddOutputCache(o =>
         {
             // No base policy: only pages that name this one are cached.
-            o.AddPolicy(SignedInPageCachePolicy.Name, new DeferredPolicy(TimeSpan.FromSeconds(seconds)));
+            o.AddPolicy(SignedInPageCachePolicy.Name, new SignedInPageCachePolicy(TimeSpan.FromSeconds(seconds)));
         });
         return services;
-    }
-
-    /// <summary>Resolves the counter on first use (the options callback runs before the service provider exists).</summary>
-    private sealed class DeferredPolicy(TimeSpan lifetime) : IOutputCachePolicy
-    {
-        private SignedInPageCachePolicy? _policy;
-
-        private SignedInPageCachePolicy Policy(HttpContext context) =>
-            _policy ??= new SignedInPageCachePolicy(context.RequestServices.GetRequiredService<DataChangeCounter>(),
-                context.RequestServices.GetRequiredService<TimeProvider>(), lifetime);
-
-        ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) =>
-            ((IOutputCachePolicy)Policy(context.HttpContext)).CacheRequestAsync(context, cancellation);
-
-        ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
-            ((IOutputCachePolicy)Policy(context.HttpContext)).ServeFromCacheAsync(context, cancellation);
-
-        ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) =>
-            ((IOutputCachePolicy)Policy(context.HttpContext)).ServeResponseAsync(context, cancellation);
     }
 }
