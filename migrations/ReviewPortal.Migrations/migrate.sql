@@ -1193,3 +1193,204 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    ALTER TABLE "Tracks" ADD "ConfirmationDeadlineUtc" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    ALTER TABLE "Tracks" ADD "ConfirmationReminderDays" integer[] NOT NULL DEFAULT ('{7,2}');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    ALTER TABLE "Tracks" ADD "ProgrammeCapacity" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    ALTER TABLE "Tracks" ADD "WaitlistPromotion" character varying(32) NOT NULL DEFAULT 'Automatic';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    ALTER TABLE "Submissions" ADD "DecidedUtc" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    ALTER TABLE "Submissions" ADD "WaitlistRank" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE TABLE "ConfirmationReminders" (
+        "Id" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "DaysBefore" integer NOT NULL,
+        "SentUtc" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ConfirmationReminders" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ConfirmationReminders_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE TABLE "DecisionLetters" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "SpeakerId" uuid NOT NULL,
+        "Outcome" character varying(32) NOT NULL,
+        "OutboxMessageId" uuid NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_DecisionLetters" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DecisionLetters_SubmissionSpeakers_SpeakerId" FOREIGN KEY ("SpeakerId") REFERENCES "SubmissionSpeakers" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_DecisionLetters_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_DecisionLetters_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE TABLE "DecisionTemplates" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "Outcome" character varying(32) NOT NULL,
+        "Subject" character varying(300) NOT NULL,
+        "Body" character varying(20000) NOT NULL,
+        "IncludeReviewComments" boolean NOT NULL,
+        "UpdatedUtc" timestamp with time zone NOT NULL,
+        "UpdatedById" uuid,
+        CONSTRAINT "PK_DecisionTemplates" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DecisionTemplates_People_UpdatedById" FOREIGN KEY ("UpdatedById") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DecisionTemplates_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE TABLE "SpeakerConfirmations" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "OfferedUtc" timestamp with time zone NOT NULL,
+        "PromotedFromWaitlist" boolean NOT NULL,
+        "ExtendedUntilUtc" timestamp with time zone,
+        "Answer" character varying(32) NOT NULL,
+        "AnsweredUtc" timestamp with time zone,
+        "AnsweredById" uuid,
+        "AnsweredBySpeakerId" uuid,
+        "DeclineReason" character varying(2000),
+        "AbsentSpeakerIds" uuid[] NOT NULL,
+        "Unavailable" jsonb,
+        CONSTRAINT "PK_SpeakerConfirmations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_SpeakerConfirmations_People_AnsweredById" FOREIGN KEY ("AnsweredById") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_SpeakerConfirmations_SubmissionSpeakers_AnsweredBySpeakerId" FOREIGN KEY ("AnsweredBySpeakerId") REFERENCES "SubmissionSpeakers" ("Id") ON DELETE SET NULL,
+        CONSTRAINT "FK_SpeakerConfirmations_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_SpeakerConfirmations_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE UNIQUE INDEX "IX_ConfirmationReminders_SubmissionId_DaysBefore" ON "ConfirmationReminders" ("SubmissionId", "DaysBefore");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE INDEX "IX_DecisionLetters_SpeakerId" ON "DecisionLetters" ("SpeakerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE UNIQUE INDEX "IX_DecisionLetters_SubmissionId_SpeakerId_Outcome" ON "DecisionLetters" ("SubmissionId", "SpeakerId", "Outcome");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE INDEX "IX_DecisionLetters_TrackId" ON "DecisionLetters" ("TrackId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE UNIQUE INDEX "IX_DecisionTemplates_TrackId_Outcome" ON "DecisionTemplates" ("TrackId", "Outcome");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE INDEX "IX_DecisionTemplates_UpdatedById" ON "DecisionTemplates" ("UpdatedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE INDEX "IX_SpeakerConfirmations_AnsweredById" ON "SpeakerConfirmations" ("AnsweredById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE INDEX "IX_SpeakerConfirmations_AnsweredBySpeakerId" ON "SpeakerConfirmations" ("AnsweredBySpeakerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE UNIQUE INDEX "IX_SpeakerConfirmations_SubmissionId" ON "SpeakerConfirmations" ("SubmissionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    CREATE INDEX "IX_SpeakerConfirmations_TrackId_Answer" ON "SpeakerConfirmations" ("TrackId", "Answer");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201165836_DecisionsAndConfirmations') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201165836_DecisionsAndConfirmations', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Reviews.ReviewAccess>();
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
+        services.AddScoped<Features.Decisions.DecisionLetters>();
         services.AddScoped<Features.Conflicts.ConflictDetection>();
         services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();

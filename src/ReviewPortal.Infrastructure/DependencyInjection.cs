@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("ReviewPortal")
             .PersistKeysToDbContext<ApplicationDbContext>();
+        services.AddSingleton<IConfirmationTokens, Decisions.ConfirmationTokens>();
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IMailTransport>(sp =>

@@ -720,6 +720,13 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<Guid>("ConferenceId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ConfirmationDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<int>>("ConfirmationReminderDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<int>("ConflictLookbackYears")
                         .HasColumnType("integer");
 
@@ -740,6 +747,9 @@ namespace ReviewPortal.Migrations.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ProgrammeCapacity")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ReviewDeadlineUtc")
                         .HasColumnType("timestamp with time zone");
@@ -782,12 +792,186 @@ namespace ReviewPortal.Migrations.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("WaitlistPromotion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConferenceId", "Slug")
                         .IsUnique();
 
                     b.ToTable("Tracks");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.ConfirmationReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ConfirmationReminders");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.DecisionLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SpeakerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpeakerId");
+
+                    b.HasIndex("TrackId");
+
+                    b.HasIndex("SubmissionId", "SpeakerId", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("DecisionLetters");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.DecisionTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<bool>("IncludeReviewComments")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("TrackId", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("DecisionTemplates");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.SpeakerConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("AbsentSpeakerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AnsweredBySpeakerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ExtendedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OfferedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PromotedFromWaitlist")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredById");
+
+                    b.HasIndex("AnsweredBySpeakerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("TrackId", "Answer");
+
+                    b.ToTable("SpeakerConfirmations");
                 });
 
             modelBuilder.Entity("ReviewPortal.Domain.Outbox.OutboxMessage", b =>
@@ -1144,6 +1328,9 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DecisionReleasedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1191,6 +1378,9 @@ namespace ReviewPortal.Migrations.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<int?>("WaitlistRank")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("WithdrawnUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1641,6 +1831,100 @@ namespace ReviewPortal.Migrations.Migrations
                         .IsRequired();
 
                     b.Navigation("Conference");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.ConfirmationReminder", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.DecisionLetter", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.Submissions.SubmissionSpeaker", null)
+                        .WithMany()
+                        .HasForeignKey("SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.DecisionTemplate", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Decisions.SpeakerConfirmation", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReviewPortal.Domain.Submissions.SubmissionSpeaker", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredBySpeakerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ReviewPortal.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ReviewPortal.Domain.Decisions.UnavailableBlock", "Unavailable", b1 =>
+                        {
+                            b1.Property<Guid>("SpeakerConfirmationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("EndUtc");
+
+                            b1.Property<DateTimeOffset>("StartUtc");
+
+                            b1.HasKey("SpeakerConfirmationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SpeakerConfirmations");
+
+                            b1
+                                .ToJson("Unavailable")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpeakerConfirmationId");
+                        });
+
+                    b.Navigation("Unavailable");
                 });
 
             modelBuilder.Entity("ReviewPortal.Domain.People.ApiToken", b =>

@@ -19,6 +19,15 @@ public enum OthersReviewsVisibility
     Never = 2,
 }
 
+/// <summary>What happens to the waitlist when an accepted talk is given up.</summary>
+public enum WaitlistPromotion
+{
+    /// <summary>The first waitlisted talk is offered the slot at once, and the chair is told.</summary>
+    Automatic = 0,
+    /// <summary>The chair is told and promotes with one click.</summary>
+    ChairConfirms = 1,
+}
+
 /// <summary>A track of a conference: its own call for proposals, committee and timetable.</summary>
 public class Track
 {
@@ -27,6 +36,7 @@ public class Track
     public const int DefaultMaxSpeakers = 5;
     public const int DefaultConflictLookbackYears = 3;
     public static readonly IReadOnlyList<int> DefaultReminderDays = [7, 3, 1];
+    public static readonly IReadOnlyList<int> DefaultConfirmationReminderDays = [7, 2];
     public static readonly IReadOnlyList<string> DefaultScoreLabels = ["strong reject", "weak reject", "borderline", "weak accept", "strong accept"];
     public static readonly IReadOnlyList<string> ConfidenceLabels = ["low", "medium", "high", "expert"];
 
@@ -57,6 +67,14 @@ public class Track
     public List<string> ScoreLabels { get; set; } = [.. DefaultScoreLabels];
     /// <summary>Days before the review deadline at which members with unfinished reviews are reminded.</summary>
     public List<int> ReviewReminderDays { get; set; } = [.. DefaultReminderDays];
+    /// <summary>Accepted speakers confirm by then (UTC); null: no deadline yet, no reminders.</summary>
+    public DateTimeOffset? ConfirmationDeadlineUtc { get; set; }
+    /// <summary>Days before the confirmation deadline at which speakers who have not answered are reminded.</summary>
+    public List<int> ConfirmationReminderDays { get; set; } = [.. DefaultConfirmationReminderDays];
+    /// <summary>Whether a declined talk's slot goes to the first waitlisted talk by itself or on the chair's click.</summary>
+    public WaitlistPromotion WaitlistPromotion { get; set; } = WaitlistPromotion.Automatic;
+    /// <summary>How many talks the programme has room for, until the timetable's grid says so; null: not set.</summary>
+    public int? ProgrammeCapacity { get; set; }
     public List<CommitteeMember> Committee { get; set; } = [];
     public uint Version { get; set; }
 

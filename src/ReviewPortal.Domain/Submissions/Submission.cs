@@ -23,6 +23,10 @@ public class Submission
     public DateTimeOffset? SubmittedUtc { get; private set; }
     public DateTimeOffset? WithdrawnUtc { get; private set; }
     public DateTimeOffset? DecisionReleasedUtc { get; private set; }
+    /// <summary>When the current decision was last set (drafts included).</summary>
+    public DateTimeOffset? DecidedUtc { get; private set; }
+    /// <summary>Order on the waitlist (1 is offered first); only while <see cref="SubmissionStatus.Waitlisted"/>.</summary>
+    public int? WaitlistRank { get; private set; }
     /// <summary>The account that created the proposal (always also one of its speakers unless imported).</summary>
     public Guid? CreatedById { get; set; }
     /// <summary>Idempotency key sent by the client: a retried create returns the first proposal.</summary>
@@ -88,18 +92,40 @@ public class Submission
         UpdatedUtc = nowUtc;
     }
 
-    /// <summary>Records the committee's decision; speakers do not see it until <see cref="ReleaseDecision"/>.</summary>
-    public void Decide(SubmissionStatus decision, DateTimeOffset nowUtc)
+    /// <summary>
+    /// Records the committee's decision; speakers do not see it until <see cref="ReleaseDecision"/>. A released
+    /// decision is final, except that a waitlisted talk can be accepted (promoted) later.
+    /// </summary>
+    public void Decide(SubmissionStatus decision, int? waitlistRank, DateTimeOffset nowUtc)
     {
         if (decision is not (SubmissionStatus.Accepted or SubmissionStatus.Rejected or SubmissionStatus.Waitlisted))
             throw new ArgumentOutOfRangeException(nameof(decision), decision, "A decision is Accepted, Rejected or Waitlisted.");
+        if (waitlistRank is not null && (decision != SubmissionStatus.Waitlisted || waitlistRank < 1))
+            throw new InvalidStateException("A waitlist rank (1 or more) is given only with the decision Waitlisted.");
         var promotingFromWaitlist = Status == SubmissionStatus.Waitlisted && decision == SubmissionStatus.Accepted;
         if (Status != SubmissionStatus.UnderReview && !(IsDecided && !IsDecisionReleased) && !promotingFromWaitlist)
-            throw new InvalidStateException($"A proposal that is {Describe(Status)} cannot be decided.");
+            throw new InvalidStateException(IsDecisionReleased
+                ? $"The decision ({Describe(Status)}) has been released to the speakers; it can no longer be changed."
+                : $"A proposal that is {Describe(Status)} cannot be decided.");
         Status = decision;
+        WaitlistRank = decision == SubmissionStatus.Waitlisted ? waitlistRank : null;
+        DecidedUtc = nowUtc;
         UpdatedUtc = nowUtc;
         if (promotingFromWaitlist && IsDecisionReleased)
             DecisionReleasedUtc = nowUtc;
+    }
+
+    /// <summary>Back to undecided (a draft decision only; a released one is final).</summary>
+    public void ClearDecision(DateTimeOffset nowUtc)
+    {
+        if (!IsDecided || IsDecisionReleased)
+            throw new InvalidStateException(IsDecisionReleased
+                ? "The decision has been released to the speakers; it can no longer be taken back."
+                : "There is no decision to take back.");
+        Status = SubmissionStatus.UnderReview;
+        WaitlistRank = null;
+        DecidedUtc = null;
+        UpdatedUtc = nowUtc;
     }
 
     public void ReleaseDecision(DateTimeOffset nowUtc)
@@ -112,7 +138,17 @@ public class Submission
 
     public void Confirm(DateTimeOffset nowUtc) => Answer(SubmissionStatus.Confirmed, nowUtc);
 
-    public void Decline(DateTimeOffset nowUtc) => Answer(SubmissionStatus.Declined, nowUtc);
+    /// <summary>The speakers give the talk up: before confirming, or after (they can no longer come).</summary>
+    public void Decline(DateTimeOffset nowUtc)
+    {
+        if (Status == SubmissionStatus.Confirmed)
+        {
+            Status = SubmissionStatus.Declined;
+            UpdatedUtc = nowUtc;
+            return;
+        }
+        Answer(SubmissionStatus.Declined, nowUtc);
+    }
 
     public void MarkScheduled(DateTimeOffset nowUtc)
     {

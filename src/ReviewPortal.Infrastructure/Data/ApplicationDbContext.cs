@@ -6,6 +6,7 @@ using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Domain.Auditing;
 using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Domain.Decisions;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
 using ReviewPortal.Domain.Reviews;
@@ -37,6 +38,10 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<DiscussionComment> DiscussionComments => Set<DiscussionComment>();
     public DbSet<DiscussionNotice> DiscussionNotices => Set<DiscussionNotice>();
     public DbSet<ReviewReminder> ReviewReminders => Set<ReviewReminder>();
+    public DbSet<SpeakerConfirmation> SpeakerConfirmations => Set<SpeakerConfirmation>();
+    public DbSet<DecisionLetter> DecisionLetters => Set<DecisionLetter>();
+    public DbSet<DecisionTemplate> DecisionTemplates => Set<DecisionTemplate>();
+    public DbSet<ConfirmationReminder> ConfirmationReminders => Set<ConfirmationReminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Sessions.UserSession> UserSessions => Set<Sessions.UserSession>();
 

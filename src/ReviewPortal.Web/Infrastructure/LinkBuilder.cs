@@ -27,6 +27,8 @@ internal sealed class LinkBuilder(PublicBaseUrl baseUrl) : ILinkBuilder
     public string CommitteeOfTrack(Guid trackId) => Absolute($"/Chair/{trackId}/Committee");
 
     public string CommitteeProfile(Guid trackId) => Absolute($"/Committee/Profile?trackId={trackId}");
+    public string ConfirmTalk(string token) => Absolute($"/Talks/Confirm?token={Uri.EscapeDataString(token)}");
+
     public string Page(string pathAndQuery) => Absolute(pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
 
     private string Absolute(string pathAndQuery) => baseUrl.Value + pathAndQuery;

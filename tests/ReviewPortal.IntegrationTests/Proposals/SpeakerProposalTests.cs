@@ -191,7 +191,7 @@ public sealed class SpeakerProposalTests(ReviewPortalApp app) : IClassFixture<Re
         {
             var s = await db.Submissions.Include(x => x.Track).SingleAsync(x => x.Id == id);
             s.StartReview(app.Clock.GetUtcNow());
-            s.Decide(SubmissionStatus.Rejected, app.Clock.GetUtcNow());
+            s.Decide(SubmissionStatus.Rejected, null, app.Clock.GetUtcNow());
             s.ReleaseDecision(app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
@@ -210,7 +210,7 @@ public sealed class SpeakerProposalTests(ReviewPortalApp app) : IClassFixture<Re
         {
             var s = await db.Submissions.Include(x => x.Track).SingleAsync(x => x.Id == id);
             s.StartReview(app.Clock.GetUtcNow());
-            s.Decide(SubmissionStatus.Accepted, app.Clock.GetUtcNow());
+            s.Decide(SubmissionStatus.Accepted, null, app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
 

@@ -51,7 +51,7 @@ public static class ReviewReadingSteps
         app.WithDbAsync(async db =>
         {
             var submission = await db.Submissions.Include(s => s.Track).SingleAsync(s => s.Id == proposalId);
-            submission.Decide(decision, app.Clock.GetUtcNow());
+            submission.Decide(decision, null, app.Clock.GetUtcNow());
             if (release)
                 submission.ReleaseDecision(app.Clock.GetUtcNow());
             await db.SaveChangesAsync();

@@ -16,21 +16,37 @@ public sealed class ProposalPolicyMatrixTests
         "Exists", "Title", "Abstract", "Speakers", "Notes", "Status", "OwnBid", "AllBids", "Assignments", "Conflicts", "Reviews",
         "SpeakerComments", "Discussion", "DecisionDraft", "EditAsSpeaker", "DeclareConflictAsSpeaker", "PlaceBid", "DeclareConflictAsMember",
         "BeAssigned", "WriteReview", "ReopenReview", "ManageConflicts", "ManageAssignments", "Decide",
+        "Decision", "AnswerAsSpeaker", "ManageConfirmation",
     ];
 
     /// <summary>A submitted proposal under review (review phase started, no blind review). Same table as docs/visibility.md.</summary>
     private const string UnderReview = """
-        role               | Ex Ti Ab Sp No St OB AB As Co Re SC Di DD ES DS PB DM BA WR RR MC MA De
-        anonymous          | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
-        outsider           | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
-        speaker            | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·
-        co-speaker         | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·
-        member             | ●  ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ●  ·  ·  ·  ●  ●  ●  ·  ·  ·  ·  ·
-        assigned member    | ●  ●  ●  ●  ●  ●  ●  ·  ●  ·  ·  ·  ●  ·  ·  ·  ●  ●  ●  ●  ·  ·  ·  ·
-        conflicted member  | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·
-        chair              | ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ·  ●  ●  ·  ·  ●  ●  ●  ·  ●  ●  ●  ●
-        conflicted chair   | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·
-        admin              | ●  ●  ●  ●  ●  ●  ·  ●  ●  ●  ●  ·  ●  ●  ·  ·  ·  ·  ·  ·  ●  ●  ●  ●
+        role               | Ex Ti Ab Sp No St OB AB As Co Re SC Di DD ES DS PB DM BA WR RR MC MA De Dc AS MF
+        anonymous          | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        outsider           | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        speaker            | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        co-speaker         | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        member             | ●  ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ●  ·  ·  ·  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·
+        assigned member    | ●  ●  ●  ●  ●  ●  ●  ·  ●  ·  ·  ·  ●  ·  ·  ·  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ·
+        conflicted member  | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        chair              | ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ●  ·  ●  ●  ·  ·  ●  ●  ●  ·  ●  ●  ●  ●  ●  ·  ·
+        conflicted chair   | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        admin              | ●  ●  ●  ●  ●  ●  ·  ●  ●  ●  ●  ·  ●  ●  ·  ·  ·  ·  ·  ·  ●  ●  ●  ●  ●  ·  ·
+        """;
+
+    /// <summary>An accepted proposal whose decision the chair has released (review phase over for it). Same table as docs/visibility.md.</summary>
+    private const string AcceptedAndReleased = """
+        role               | Ex Ti Ab Sp No St OB AB As Co Re SC Di DD ES DS PB DM BA WR RR MC MA De Dc AS MF
+        anonymous          | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        outsider           | ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        speaker            | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ●  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·
+        co-speaker         | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ●  ·  ·  ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ●  ●  ·
+        member             | ●  ●  ●  ●  ●  ●  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·  ●  ·  ·
+        assigned member    | ●  ●  ●  ●  ●  ●  ·  ·  ●  ·  ·  ·  ●  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·  ●  ·  ·
+        conflicted member  | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        chair              | ●  ●  ●  ●  ●  ●  ·  ●  ●  ●  ●  ·  ●  ●  ·  ·  ·  ●  ·  ·  ●  ●  ●  ●  ●  ·  ●
+        conflicted chair   | ●  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ●  ·  ·  ·  ·  ·  ·  ·  ·  ·
+        admin              | ●  ●  ●  ●  ●  ●  ·  ●  ●  ●  ●  ·  ●  ●  ·  ·  ·  ·  ·  ·  ●  ●  ●  ●  ●  ·  ●
         """;
 
     private static ProposalFacts FactsOf(string role, SubmissionStatus status = SubmissionStatus.UnderReview, bool reviewPhase = true,
@@ -91,6 +107,39 @@ public sealed class ProposalPolicyMatrixTests
         var view = ProposalPolicy.For(FactsOf(role));
         Assert.Equal(Roles[role], view.Role);
         AssertRow(role, cells, view);
+    }
+
+    [Theory]
+    [MemberData(nameof(RoleNames))]
+    public void Once_an_acceptance_is_released_each_role_sees_and_does_what_the_table_says(string role)
+    {
+        var (_, cells) = Rows(AcceptedAndReleased).Single(r => r.Role == role);
+        var view = ProposalPolicy.For(FactsOf(role, SubmissionStatus.Accepted) with { DecisionReleased = true });
+        AssertRow(role, cells, view);
+    }
+
+    [Theory]
+    [InlineData("speaker")]
+    [InlineData("member")]
+    [InlineData("assigned member")]
+    [InlineData("conflicted member")]
+    [InlineData("conflicted chair")]
+    public void A_draft_decision_is_the_chairs_alone(string role)
+    {
+        var view = ProposalPolicy.For(FactsOf(role, SubmissionStatus.Rejected));
+        Assert.False(view.Decision || view.DecisionDraft || view.AnswerAsSpeaker, role);
+    }
+
+    [Theory]
+    [InlineData(SubmissionStatus.Accepted, true)]
+    [InlineData(SubmissionStatus.Confirmed, true)]
+    [InlineData(SubmissionStatus.Declined, false)]
+    [InlineData(SubmissionStatus.Rejected, false)]
+    [InlineData(SubmissionStatus.Waitlisted, false)]
+    public void Speakers_answer_an_accepted_talk_and_can_still_give_up_a_confirmed_one(SubmissionStatus status, bool answers)
+    {
+        Assert.Equal(answers, ProposalPolicy.For(FactsOf("co-speaker", status) with { DecisionReleased = true }).AnswerAsSpeaker);
+        Assert.False(ProposalPolicy.For(FactsOf("chair", status) with { DecisionReleased = true }).AnswerAsSpeaker);
     }
 
     [Fact]

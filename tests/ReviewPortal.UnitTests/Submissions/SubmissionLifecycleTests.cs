@@ -266,7 +266,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = UnderReview();
 
-        proposal.Decide(decision, Now);
+        proposal.Decide(decision, null, Now);
 
         Assert.Equal(decision, proposal.Status);
         Assert.True(proposal.IsDecided);
@@ -279,8 +279,8 @@ public sealed class SubmissionLifecycleTests
         var draft = LpcTrack.NewDraft();
         var submitted = Submitted();
 
-        Assert.Throws<InvalidStateException>(() => draft.Decide(SubmissionStatus.Accepted, Now));
-        Assert.Throws<InvalidStateException>(() => submitted.Decide(SubmissionStatus.Accepted, Now));
+        Assert.Throws<InvalidStateException>(() => draft.Decide(SubmissionStatus.Accepted, null, Now));
+        Assert.Throws<InvalidStateException>(() => submitted.Decide(SubmissionStatus.Accepted, null, Now));
         Assert.Equal(SubmissionStatus.Draft, draft.Status);
         Assert.Equal(SubmissionStatus.Submitted, submitted.Status);
     }
@@ -291,7 +291,7 @@ public sealed class SubmissionLifecycleTests
         var proposal = UnderReview();
         proposal.Withdraw(Now);
 
-        var error = Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Accepted, Now));
+        var error = Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Accepted, null, Now));
 
         Assert.Contains("withdrawn", error.Message, StringComparison.Ordinal);
         Assert.Equal(SubmissionStatus.Withdrawn, proposal.Status);
@@ -309,7 +309,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = UnderReview();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => proposal.Decide(notADecision, Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => proposal.Decide(notADecision, null, Now));
         Assert.Equal(SubmissionStatus.UnderReview, proposal.Status);
     }
 
@@ -318,7 +318,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = Decided(SubmissionStatus.Accepted, released: false);
 
-        proposal.Decide(SubmissionStatus.Rejected, Now);
+        proposal.Decide(SubmissionStatus.Rejected, null, Now);
 
         Assert.Equal(SubmissionStatus.Rejected, proposal.Status);
         Assert.False(proposal.IsDecisionReleased);
@@ -329,7 +329,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = Decided(SubmissionStatus.Accepted, released: true);
 
-        Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Rejected, Now));
+        Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Rejected, null, Now));
         Assert.Equal(SubmissionStatus.Accepted, proposal.Status);
     }
 
@@ -338,7 +338,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = Decided(SubmissionStatus.Rejected, released: true);
 
-        Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Accepted, Now));
+        Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Accepted, null, Now));
         Assert.Equal(SubmissionStatus.Rejected, proposal.Status);
     }
 
@@ -347,7 +347,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = Decided(SubmissionStatus.Waitlisted, released: true);
 
-        Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Rejected, Now));
+        Assert.Throws<InvalidStateException>(() => proposal.Decide(SubmissionStatus.Rejected, null, Now));
         Assert.Equal(SubmissionStatus.Waitlisted, proposal.Status);
     }
 
@@ -357,7 +357,7 @@ public sealed class SubmissionLifecycleTests
         var proposal = Decided(SubmissionStatus.Waitlisted, released: true);
         clock.Advance(TimeSpan.FromDays(7));
 
-        proposal.Decide(SubmissionStatus.Accepted, Now);
+        proposal.Decide(SubmissionStatus.Accepted, null, Now);
 
         Assert.Equal(SubmissionStatus.Accepted, proposal.Status);
         Assert.Equal(SubmissionStatus.Accepted, proposal.StatusForSpeakers);
@@ -372,7 +372,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = Decided(SubmissionStatus.Waitlisted, released: false);
 
-        proposal.Decide(SubmissionStatus.Accepted, Now);
+        proposal.Decide(SubmissionStatus.Accepted, null, Now);
 
         Assert.Equal(SubmissionStatus.Accepted, proposal.Status);
         Assert.Equal(SubmissionStatus.UnderReview, proposal.StatusForSpeakers);
@@ -453,12 +453,14 @@ public sealed class SubmissionLifecycleTests
     }
 
     [Fact]
-    public void A_confirmed_talk_cannot_then_be_declined()
+    public void A_confirmed_speaker_who_can_no_longer_come_can_still_decline()
     {
         var proposal = Confirmed();
 
-        Assert.Throws<InvalidStateException>(() => proposal.Decline(Now));
-        Assert.Equal(SubmissionStatus.Confirmed, proposal.Status);
+        proposal.Decline(Now);
+
+        Assert.Equal(SubmissionStatus.Declined, proposal.Status);
+        Assert.Throws<InvalidStateException>(() => proposal.Confirm(Now));
     }
 
     // ----- Scheduling -----
@@ -587,7 +589,7 @@ public sealed class SubmissionLifecycleTests
     {
         var proposal = UnderReview();
         clock.SetUtcNow(DecisionDayUtc);
-        proposal.Decide(decision, Now);
+        proposal.Decide(decision, null, Now);
         if (released)
             proposal.ReleaseDecision(Now);
         return proposal;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReviewPortal.Domain.Auditing;
 using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
+using ReviewPortal.Domain.Decisions;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
 using ReviewPortal.Domain.Reviews;
@@ -34,6 +35,10 @@ public interface IApplicationDbContext
     DbSet<DiscussionComment> DiscussionComments { get; }
     DbSet<DiscussionNotice> DiscussionNotices { get; }
     DbSet<ReviewReminder> ReviewReminders { get; }
+    DbSet<SpeakerConfirmation> SpeakerConfirmations { get; }
+    DbSet<DecisionLetter> DecisionLetters { get; }
+    DbSet<DecisionTemplate> DecisionTemplates { get; }
+    DbSet<ConfirmationReminder> ConfirmationReminders { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

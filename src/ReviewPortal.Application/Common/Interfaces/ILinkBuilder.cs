@@ -16,6 +16,8 @@ public interface ILinkBuilder
     string CommitteeOfTrack(Guid trackId);
     /// <summary>A member's own profile for a track.</summary>
     string CommitteeProfile(Guid trackId);
+    /// <summary>The page where a speaker confirms or declines an accepted talk from the mail, signed in or not.</summary>
+    string ConfirmTalk(string token);
     /// <summary>A page of the app by its path and query (e.g. "/Committee/Bids?trackId=…"), on the public base URL.</summary>
     string Page(string pathAndQuery);
 }

@@ -31,6 +31,24 @@ public sealed class EmailOutbox(IApplicationDbContext db, TimeProvider clock) : 
         _enqueued.Add(message.Id);
     }
 
+    public async Task<Guid> EnqueueTextAsync(string kind, string subjectTemplate, string bodyTemplate, string toAddress, string? toName,
+        object model, CancellationToken cancellationToken = default)
+    {
+        var rendered = await LiquidText.RenderAsync(subjectTemplate, bodyTemplate, model);
+        var message = new OutboxMessage
+        {
+            CreatedUtc = clock.GetUtcNow(),
+            ToAddress = toAddress,
+            ToName = toName,
+            Kind = kind,
+            Subject = rendered.Subject,
+            TextBody = rendered.Body,
+        };
+        db.OutboxMessages.Add(message);
+        _enqueued.Add(message.Id);
+        return message.Id;
+    }
+
     public IReadOnlyCollection<Guid> TakeEnqueued()
     {
         var ids = _enqueued.ToArray();

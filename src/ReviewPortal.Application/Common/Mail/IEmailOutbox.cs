@@ -10,6 +10,14 @@ public interface IEmailOutbox
     /// <param name="model">Values the template reads (an anonymous object or a record).</param>
     Task EnqueueAsync(string template, string toAddress, string? toName, object model, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queues a mail from Liquid text given at run time (a chair's decision template, already checked by
+    /// <see cref="LiquidText.Check"/>); the model's members are read in snake_case (<c>{{ proposal.title }}</c>).
+    /// Returns the outbox row's id.
+    /// </summary>
+    Task<Guid> EnqueueTextAsync(string kind, string subjectTemplate, string bodyTemplate, string toAddress, string? toName, object model,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Ids enqueued since the last call (used by the transaction behaviour after commit).</summary>
     IReadOnlyCollection<Guid> TakeEnqueued();
 }

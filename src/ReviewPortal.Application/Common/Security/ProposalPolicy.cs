@@ -65,7 +65,10 @@ public sealed record ProposalView(
     /// <summary>The comments for the speakers (no scores, no reviewer names): its speakers, once the decision is released.</summary>
     bool SpeakerComments,
     bool Discussion,
+    /// <summary>The chair's decision before release (and who decided, the waitlist rank): chairs and admins only.</summary>
     bool DecisionDraft,
+    /// <summary>The released decision: its speakers, and the unconflicted committee once released.</summary>
+    bool Decision,
     bool EditAsSpeaker,
     bool DeclareConflictAsSpeaker,
     bool PlaceBid,
@@ -78,11 +81,16 @@ public sealed record ProposalView(
     bool ManageConflicts,
     bool ManageAssignments,
     bool Decide,
+    /// <summary>Confirm or decline the talk as one of its speakers: an accepted talk whose decision is released (a confirmed one can still be declined); the deadline is the confirmation's rule.</summary>
+    bool AnswerAsSpeaker,
+    /// <summary>Extend a talk's confirmation deadline, release an overdue slot, promote from the waitlist.</summary>
+    bool ManageConfirmation,
     /// <summary>The proposal's state (submitted, under review, withdrawn …); an unreleased decision only with <see cref="DecisionDraft"/>.</summary>
     bool Status)
 {
     public static readonly ProposalView Hidden = new(ProposalRole.Anonymous, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false);
+        false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
+        false, false, false);
 
     /// <summary>The caller has an active conflict on the proposal and sees only its title (unless they are also its speaker).</summary>
     public bool IsConflicted => Role is ProposalRole.ConflictedMember or ProposalRole.ConflictedChair;
@@ -201,6 +209,7 @@ public static class ProposalPolicy
             SpeakerComments: speaker && f.DecisionReleased,
             Discussion: committeeSees,
             DecisionDraft: manages,
+            Decision: manages || (speaker && f.DecisionReleased) || (memberSide && committeeSees && f.DecisionReleased),
             EditAsSpeaker: speaker,
             DeclareConflictAsSpeaker: speaker && !draft,
             PlaceBid: canReview,
@@ -211,6 +220,9 @@ public static class ProposalPolicy
             ManageConflicts: manages,
             ManageAssignments: manages,
             Decide: manages && f.Status != SubmissionStatus.Withdrawn,
+            AnswerAsSpeaker: speaker && f.DecisionReleased && f.Status is SubmissionStatus.Accepted or SubmissionStatus.Confirmed,
+            ManageConfirmation: manages && f.DecisionReleased
+                && f.Status is SubmissionStatus.Accepted or SubmissionStatus.Confirmed or SubmissionStatus.Declined or SubmissionStatus.Waitlisted,
             Status: full);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
         builder.Property(t => t.Description).HasMaxLength(20_000);
         builder.Property(t => t.BlindMode).HasConversion<string>().HasMaxLength(32);
         builder.Property(t => t.OthersReviews).HasConversion<string>().HasMaxLength(32);
+        builder.Property(t => t.WaitlistPromotion).HasConversion<string>().HasMaxLength(32);
         builder.Property(t => t.Version).IsRowVersion();
         builder.HasOne(t => t.Conference).WithMany(c => c.Tracks).HasForeignKey(t => t.ConferenceId).OnDelete(DeleteBehavior.Cascade);
     }
