@@ -48,6 +48,7 @@ internal static class ApiEndpoints
         ReviewEndpoints.Map(api);
         DiscussionEndpoints.Map(api);
         RankingEndpoints.Map(api);
+        DashboardEndpoints.Map(api);
         ReviewReadingEndpoints.Map(api);
     }
 }
