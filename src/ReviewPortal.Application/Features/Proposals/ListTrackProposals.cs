@@ -160,7 +160,7 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
             var view = proposals.ViewOf(seat, r.Status, r.IsCreator, r.IsNamedSpeaker, r.IsAssigned, r.IsConflicted,
                 r.OwnReviewSubmitted, r.DecisionReleased, reviewPhase, track.BlindMode, track.OthersReviews);
             shown.Add(view.Abstract
-                ? new TrackProposalRow(r.Id, r.Title, r.Status, view.Speakers ? r.Speakers ?? "" : "", r.Topics,
+                ? new TrackProposalRow(r.Id, r.Title, view.StatusShown(r.Status), view.Speakers ? r.Speakers ?? "" : "", r.Topics,
                     r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)
                 : new TrackProposalRow(r.Id, r.Title, null, "", [], null, null, HasConflict: view.IsConflicted));
         }
