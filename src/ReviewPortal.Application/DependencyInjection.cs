@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Proposals.ProposalFields>();
         services.AddScoped<Features.Proposals.ProposalMails>();
         services.AddScoped<Features.Decisions.DecisionLetters>();
+        services.AddScoped<Features.Decisions.ProposalDecisions>();
         services.AddScoped<Features.Conflicts.ConflictDetection>();
         services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();

@@ -128,6 +128,19 @@ public class Submission
         UpdatedUtc = nowUtc;
     }
 
+    /// <summary>
+    /// Moves a waitlisted talk to another place (the track's waitlist is renumbered densely when one talk joins, leaves
+    /// or moves). Allowed after release too: the order only says which talk is offered a freed slot first.
+    /// </summary>
+    public void MoveOnWaitlist(int rank)
+    {
+        if (Status != SubmissionStatus.Waitlisted)
+            throw new InvalidStateException($"Only a waitlisted proposal has a place on the waitlist; this one is {Describe(Status)}.");
+        if (rank < 1)
+            throw new InvalidStateException("A place on the waitlist is 1 or more.");
+        WaitlistRank = rank;
+    }
+
     public void ReleaseDecision(DateTimeOffset nowUtc)
     {
         if (!IsDecided)

@@ -50,6 +50,7 @@ internal static class ApiEndpoints
         RankingEndpoints.Map(api);
         DashboardEndpoints.Map(api);
         ReviewReadingEndpoints.Map(api);
+        DecisionEndpoints.Map(api);
     }
 }
 

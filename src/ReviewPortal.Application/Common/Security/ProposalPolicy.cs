@@ -95,6 +95,17 @@ public sealed record ProposalView(
     /// <summary>The caller has an active conflict on the proposal and sees only its title (unless they are also its speaker).</summary>
     public bool IsConflicted => Role is ProposalRole.ConflictedMember or ProposalRole.ConflictedChair;
 
+    /// <summary>
+    /// The state this reader may be told, for every place that shows one (pages, API, lists, exports): the real state
+    /// where the policy shows the decision (a draft to <see cref="DecisionDraft"/>, a released one to <see cref="Decision"/>);
+    /// otherwise a decision and what followed it (confirmed, declined, scheduled) read as still under review.
+    /// </summary>
+    public SubmissionStatus StatusShown(SubmissionStatus status) =>
+        DecisionDraft || Decision || status is not (SubmissionStatus.Accepted or SubmissionStatus.Rejected or SubmissionStatus.Waitlisted
+            or SubmissionStatus.Confirmed or SubmissionStatus.Declined or SubmissionStatus.Scheduled)
+            ? status
+            : SubmissionStatus.UnderReview;
+
     public bool IsCommitteeSide => Role is ProposalRole.Member or ProposalRole.AssignedMember or ProposalRole.Chair or ProposalRole.Admin;
 }
 

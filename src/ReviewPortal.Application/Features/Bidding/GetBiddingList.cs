@@ -43,11 +43,13 @@ public sealed class GetBiddingListHandler(IApplicationDbContext db, ProposalAcce
 
         var views = await access.GetViewsForTrackAsync(track.Id, cancellationToken);
         var rows = await db.Submissions.AsNoTracking().AsSingleQuery()
-            .Where(s => s.TrackId == track.Id && s.Status == SubmissionStatus.UnderReview && s.Kind == SubmissionKind.Talk)
+            // A decision the chair has not released yet must not take the proposal off members' lists: they see it as under review.
+            .Where(s => s.TrackId == track.Id && s.Kind == SubmissionKind.Talk && (s.Status == SubmissionStatus.UnderReview
+                || (s.DecisionReleasedUtc == null && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Rejected || s.Status == SubmissionStatus.Waitlisted))))
             .OrderBy(s => s.Title).ThenBy(s => s.Id)
             .Select(s => new
             {
-                s.Id, s.Title, s.Topics,
+                s.Id, s.Title, s.Topics, s.Status,
                 Speakers = s.Speakers.OrderBy(sp => sp.Order).Select(sp => sp.Name).ToList(),
                 MyBid = db.Bids.Where(b => b.SubmissionId == s.Id && b.PersonId == me).Select(b => (BidValue?)b.Value).FirstOrDefault(),
             })
@@ -55,7 +57,7 @@ public sealed class GetBiddingListHandler(IApplicationDbContext db, ProposalAcce
         var list = new List<BiddingRow>(rows.Count);
         foreach (var row in rows)
         {
-            if (!views.TryGetValue(row.Id, out var view))
+            if (!views.TryGetValue(row.Id, out var view) || view.StatusShown(row.Status) != SubmissionStatus.UnderReview)
                 continue;
             var conflicted = view.Role is ProposalRole.ConflictedMember or ProposalRole.ConflictedChair;
             list.Add(conflicted

@@ -114,7 +114,11 @@ public sealed class PlaceBidHandler(
             return new ForbiddenAccessException("Only members of the track's committee can bid.");
         if (!reviewPhase)
             return new InvalidStateException("Bidding has not started: the chair opens it by starting the review phase.");
-        return new InvalidStateException($"Bidding is open only on proposals under review; this one is {Submission.Describe(status)}.");
+        // The state as the policy shows it: an unreleased decision reads as under review, and bidding on it has simply closed.
+        var shown = view.StatusShown(status);
+        return new InvalidStateException(shown == SubmissionStatus.UnderReview
+            ? "Bidding on this proposal has closed."
+            : $"Bidding is open only on proposals under review; this one is {Submission.Describe(shown)}.");
     }
 }
 

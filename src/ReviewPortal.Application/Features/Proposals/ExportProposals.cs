@@ -78,7 +78,7 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
             Track = track.Name,
             ExportedUtc = clock.GetUtcNow(),
             Proposals = proposals.Select(s => views.TryGetValue(s.Id, out var view) && view.Abstract
-                ? Record(s, view.Speakers)
+                ? Record(s, view.Speakers, view.StatusShown(s.Status))
                 // A proposal the chair is conflicted on: its title only (the policy), marked so it is not mistaken for an empty one.
                 : new ProposalRecord { Key = ProposalRecord.ExportKey(s.Id, s.ImportKey), Id = s.Id, Title = s.Title, Status = ConflictStatus, DurationMinutes = null })
                 .ToList(),
@@ -89,7 +89,8 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
     public const string ConflictStatus = "conflict";
 
     /// <param name="speakers">The policy's <c>Speakers</c>: blind review leaves them out of whatever a reviewer could download.</param>
-    private static ProposalRecord Record(Submission s, bool speakers) => new()
+    /// <param name="status">The state as the policy lets the reader see it (<c>StatusShown</c>).</param>
+    private static ProposalRecord Record(Submission s, bool speakers, SubmissionStatus status) => new()
             {
                 Key = ProposalRecord.ExportKey(s.Id, s.ImportKey),
                 Id = s.Id,
@@ -99,7 +100,7 @@ public sealed class ExportProposalsHandler(IApplicationDbContext db, TrackAccess
                 Topics = s.Topics,
                 Kind = s.Kind == SubmissionKind.Organisational ? "organisational" : "talk",
                 DurationMinutes = s.DurationMinutes,
-                Status = s.Status.ToString().ToLowerInvariant(),
+                Status = status.ToString().ToLowerInvariant(),
                 SubmittedUtc = s.SubmittedUtc,
                 Speakers = speakers ? s.Speakers.OrderBy(x => x.Order).Select(x => new SpeakerRecord(x.Name, x.Email, x.Affiliation)).ToList() : [],
             };

@@ -65,8 +65,8 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
         var now = clock.GetUtcNow();
         var conference = s.Track.Conference;
         var asSpeaker = view.EditAsSpeaker;
-        // Speakers and conflicted readers never see an unreleased decision; only whoever may draft decisions does.
-        var status = view.DecisionDraft ? s.Status : s.StatusForSpeakers;
+        // Speakers, members and conflicted readers never see an unreleased decision; only whoever may draft decisions does.
+        var status = view.StatusShown(s.Status);
         var reviews = query.WithReviews
             ? await ProposalReviewsReader.ReadAsync(db, s.Id, view, access.UserId, now, cancellationToken)
             : null;

@@ -12,7 +12,7 @@ public sealed record MyProposal(
     Guid Id, string Title, string TrackName, string ConferenceName, SubmissionStatus Status, string StatusText,
     string UpdatedAt, bool CanEdit, bool CanSubmit, bool CanWithdraw, string NextStep);
 
-public sealed class ListMyProposalsHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListMyProposalsHandler(IApplicationDbContext db, ICurrentUser currentUser, ProposalAccess access, TimeProvider clock)
     : IQueryHandler<ListMyProposals, IReadOnlyList<MyProposal>>
 {
     public async ValueTask<IReadOnlyList<MyProposal>> Handle(ListMyProposals query, CancellationToken cancellationToken)
@@ -28,7 +28,11 @@ public sealed class ListMyProposalsHandler(IApplicationDbContext db, ICurrentUse
 
         return mine.Select(s =>
         {
-            var status = s.StatusForSpeakers;
+            // The caller's own proposals, as their speaker: a seat or a conflict adds nothing to what the policy shows a
+            // speaker of the decision (only once released), so the speaker's facts are enough.
+            var view = access.ViewOf(seat: null, s.Status, s.CreatedById == me, s.IsSpeaker(me), isAssigned: false, isConflicted: false,
+                ownReviewSubmitted: false, s.IsDecisionReleased, s.Track.ReviewPhaseStartedUtc is not null, s.Track.BlindMode, s.Track.OthersReviews);
+            var status = view.StatusShown(s.Status);
             var canEdit = s.CanEdit(now);
             var canSubmit = s.CanSubmit(now);
             return new MyProposal(s.Id, s.Title, s.Track.Name, s.Track.Conference.Name, status, Submission.Describe(status),

@@ -2,6 +2,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Security;
+using ReviewPortal.Domain.Committee;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Reviews;
 using ReviewPortal.Domain.Submissions;
@@ -79,26 +81,31 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
     /// The counts per state, the same <c>visible</c> rows as below. Compiled once: its shape never changes, and EF
     /// otherwise rebuilds, walks and looks up the expression tree on every call.
     /// </summary>
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<StateCount>> CountsByStatus =
-        EF.CompileAsyncQuery((DbContext context, Guid trackId) => context.Set<Submission>().AsNoTracking()
+    private static readonly Func<DbContext, Guid, Guid, IAsyncEnumerable<StateCount>> CountsByStatus =
+        EF.CompileAsyncQuery((DbContext context, Guid trackId, Guid me) => context.Set<Submission>().AsNoTracking()
             .Where(s => s.TrackId == trackId && s.Status != SubmissionStatus.Draft && s.Kind == SubmissionKind.Talk)
-            .GroupBy(s => s.Status)
-            .Select(g => new StateCount(g.Key, g.Count())));
+            .GroupBy(s => new { s.Status, Conflicted = context.Set<Conflict>().Any(c => c.SubmissionId == s.Id && c.PersonId == me && c.Active) })
+            .Select(g => new StateCount(g.Key.Status, g.Key.Conflicted, g.Count())));
 
-    private sealed record StateCount(SubmissionStatus State, int Count);
+    /// <param name="Conflicted">The reader has a conflict on these: their decision is counted as the policy shows it to a conflicted reader (under review).</param>
+    private sealed record StateCount(SubmissionStatus State, bool Conflicted, int Count);
 
     public async ValueTask<TrackProposals> Handle(ListTrackProposals query, CancellationToken cancellationToken)
     {
         var track = await access.ReadTrackForChairAsync(query.TrackId, cancellationToken);
+        var me = currentUser.Id ?? Guid.Empty;
+        var seat = track.IsChair(me) ? CommitteeRole.Chair : (CommitteeRole?)null;
         // Organisers' items (the opening) are not proposals to review: they stay out of the list and its counts.
         var visible = db.Submissions.AsNoTracking()
             .Where(s => s.TrackId == track.Id && s.Status != SubmissionStatus.Draft && s.Kind == SubmissionKind.Talk);
-        var me = currentUser.Id ?? Guid.Empty;
-        var seat = track.IsChair(me) ? CommitteeRole.Chair : (CommitteeRole?)null;
-
         var counts = new Dictionary<SubmissionStatus, int>();
-        await foreach (var row in CountsByStatus(db.ChangeTracker.Context, track.Id).WithCancellation(cancellationToken))
-            counts[row.State] = row.Count;
+        // A conflicted reader's view hides a decision (ProposalView.StatusShown): the counts must not tell it either.
+        var conflictedView = ProposalView.Hidden with { Role = ProposalRole.ConflictedChair };
+        await foreach (var row in CountsByStatus(db.ChangeTracker.Context, track.Id, me).WithCancellation(cancellationToken))
+        {
+            var state = row.Conflicted && seat is not null ? conflictedView.StatusShown(row.State) : row.State;
+            counts[state] = counts.GetValueOrDefault(state) + row.Count;
+        }
         var total = counts.Values.Sum();
 
         var status = ListTrackProposals.ParseStatus(query.Status);
@@ -160,7 +167,7 @@ public sealed class ListTrackProposalsHandler(IApplicationDbContext db, TrackAcc
             var view = proposals.ViewOf(seat, r.Status, r.IsCreator, r.IsNamedSpeaker, r.IsAssigned, r.IsConflicted,
                 r.OwnReviewSubmitted, r.DecisionReleased, reviewPhase, track.BlindMode, track.OthersReviews);
             shown.Add(view.Abstract
-                ? new TrackProposalRow(r.Id, r.Title, r.Status, view.Speakers ? r.Speakers ?? "" : "", r.Topics,
+                ? new TrackProposalRow(r.Id, r.Title, view.StatusShown(r.Status), view.Speakers ? r.Speakers ?? "" : "", r.Topics,
                     r.SubmittedUtc is { } at ? track.Conference.Format(at) : null, r.DurationMinutes)
                 : new TrackProposalRow(r.Id, r.Title, null, "", [], null, null, HasConflict: view.IsConflicted));
         }

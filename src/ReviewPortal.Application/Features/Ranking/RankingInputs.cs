@@ -59,7 +59,7 @@ public static class RankingInputs
             if (view is { IsConflicted: true })
                 leftOut++;
             proposalIndex[s.Id] = proposals.Count;
-            proposals.Add(new RankingProposal(s.Id, s.Title, s.Status, s.Topics, visible));
+            proposals.Add(new RankingProposal(s.Id, s.Title, view?.StatusShown(s.Status) ?? SubmissionStatus.UnderReview, s.Topics, visible));
         }
 
         var people = new List<RankingPerson>();

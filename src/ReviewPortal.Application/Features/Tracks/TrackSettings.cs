@@ -25,13 +25,15 @@ public sealed record TrackSettings(
     /// <summary>One label per score from <see cref="ScoreMin"/> to <see cref="ScoreMax"/>, or empty for numbers only; null keeps the stored ones (the defaults on a new track).</summary>
     IReadOnlyList<string>? ScoreLabels = null,
     /// <summary>Days before the review deadline at which unfinished reviews are reminded (1–60, distinct); null keeps the stored ones (7, 3, 1 on a new track).</summary>
-    IReadOnlyList<int>? ReviewReminderDays = null)
+    IReadOnlyList<int>? ReviewReminderDays = null,
+    /// <summary>How many talks the programme has room for (shown beside "accept the top N"); 0 clears it, null keeps the stored one.</summary>
+    int? ProgrammeCapacity = null)
 {
     public static TrackSettings From(Track t) => new(
         t.Name, t.Description, t.SlotMinutes,
         t.Conference.ToLocal(t.CfpOpensUtc).DateTime, t.Conference.ToLocal(t.CfpClosesUtc).DateTime, t.Conference.ToLocal(t.ReviewDeadlineUtc).DateTime,
         t.ReviewersPerSubmission, t.Topics, t.MaxSpeakersPerProposal, t.BlindMode, t.ScoreMin, t.ScoreMax, t.ConflictLookbackYears,
-        t.OthersReviews, t.ScoreLabels, t.ReviewReminderDays);
+        t.OthersReviews, t.ScoreLabels, t.ReviewReminderDays, ProgrammeCapacity: t.ProgrammeCapacity ?? 0);
 
     public void ApplyTo(Track track)
     {
@@ -58,6 +60,8 @@ public sealed record TrackSettings(
             track.ScoreLabels = ScoreMax - ScoreMin + 1 == Track.DefaultScoreLabels.Count ? [.. Track.DefaultScoreLabels] : [];
         if (ReviewReminderDays is not null)
             track.ReviewReminderDays = ReviewReminderDays.OrderDescending().ToList();
+        if (ProgrammeCapacity is { } capacity)
+            track.ProgrammeCapacity = capacity == 0 ? null : capacity;
     }
 
     /// <summary>
@@ -104,5 +108,6 @@ public sealed class TrackSettingsValidator : AbstractValidator<TrackSettings>
         RuleFor(x => x.ReviewReminderDays).Must(d => d is null || d.Count <= 10).WithMessage("At most 10 reminder days.")
             .Must(d => d is null || d.Distinct().Count() == d.Count).WithMessage("Each reminder day once only.");
         RuleForEach(x => x.ReviewReminderDays).InclusiveBetween(1, 60).WithMessage("Reminders are sent 1 to 60 days before the deadline.");
+        RuleFor(x => x.ProgrammeCapacity).InclusiveBetween(0, 10_000).WithMessage("The programme's capacity is 0 (not set) to 10,000 talks.");
     }
 }

@@ -159,6 +159,10 @@ public sealed class TrackSettingsInput
     [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? ReviewReminderDays { get; set; }
 
+    /// <summary>Talks the programme has room for; empty clears it; null (a form without the field) keeps the stored one.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? ProgrammeCapacity { get; set; }
+
     public static TrackSettingsInput From(TrackSettings s) => new()
     {
         Name = s.Name,
@@ -177,6 +181,7 @@ public sealed class TrackSettingsInput
         OthersReviews = s.OthersReviews,
         ScoreLabels = s.ScoreLabels is null ? null : string.Join('\n', s.ScoreLabels),
         ReviewReminderDays = s.ReviewReminderDays is null ? null : string.Join(", ", s.ReviewReminderDays),
+        ProgrammeCapacity = s.ProgrammeCapacity is null or 0 ? "" : s.ProgrammeCapacity.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     /// <summary>The settings to send, or null (with a field error) when a date was left empty.</summary>
@@ -203,8 +208,19 @@ public sealed class TrackSettingsInput
             }
         }
 
+        int? capacity = null;
+        if (ProgrammeCapacity is not null)
+        {
+            if (string.IsNullOrWhiteSpace(ProgrammeCapacity))
+                capacity = 0;
+            else if (int.TryParse(ProgrammeCapacity.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c))
+                capacity = c;
+            else
+                modelState.AddModelError($"{prefix}.{nameof(ProgrammeCapacity)}", "The programme's capacity is a whole number of talks, such as 38.");
+        }
+
         return new TrackSettings(Name, Description, SlotMinutes, opens, closes, deadline, ReviewersPerSubmission,
-            topics, MaxSpeakersPerProposal, BlindMode, ScoreMin, ScoreMax, ConflictLookbackYears, OthersReviews, labels, reminderDays);
+            topics, MaxSpeakersPerProposal, BlindMode, ScoreMin, ScoreMax, ConflictLookbackYears, OthersReviews, labels, reminderDays, capacity);
 
         void RequireDate(DateTime? value, string field, string message)
         {

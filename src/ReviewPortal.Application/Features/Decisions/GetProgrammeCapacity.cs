@@ -1,0 +1,59 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Domain.Submissions;
+
+namespace ReviewPortal.Application.Features.Decisions;
+
+/// <summary>
+/// How many talks the track's programme has room for and how many hold a place now (chair or admin): what the ranking
+/// page shows beside "accept the top N", and the dashboard beside its decision counts.
+/// </summary>
+public sealed record GetProgrammeCapacity(Guid TrackId) : IQuery<ProgrammeCapacityInfo>;
+
+/// <param name="Capacity">The number of talks the chair set (<c>Track.ProgrammeCapacity</c>); null when not set. The timetable's slots replace it once a grid exists.</param>
+/// <param name="Accepted">Talks holding a place: accepted (draft or released), confirmed or scheduled.</param>
+/// <param name="AcceptedReleased">Of those, whose acceptance the speakers have been told.</param>
+/// <param name="Confirmed">Confirmed or scheduled.</param>
+/// <param name="Waitlisted">On the waitlist.</param>
+/// <param name="Free">Capacity − accepted (negative: over capacity); null without a capacity.</param>
+public sealed record ProgrammeCapacityInfo(int? Capacity, int Accepted, int AcceptedReleased, int Confirmed, int Waitlisted, int? Free);
+
+public sealed class GetProgrammeCapacityValidator : AbstractValidator<GetProgrammeCapacity>
+{
+    public GetProgrammeCapacityValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
+}
+
+public sealed class GetProgrammeCapacityHandler(IApplicationDbContext db, TrackAccess access) : IQueryHandler<GetProgrammeCapacity, ProgrammeCapacityInfo>
+{
+    public async ValueTask<ProgrammeCapacityInfo> Handle(GetProgrammeCapacity query, CancellationToken cancellationToken)
+    {
+        var track = await access.ReadTrackForChairAsync(query.TrackId, cancellationToken);
+        return await ProgrammeCapacity.ReadAsync(db, track.Id, track.ProgrammeCapacity, cancellationToken);
+    }
+}
+
+/// <summary>The counting behind <see cref="GetProgrammeCapacity"/>, for any use case that has already checked access (one statement).</summary>
+public static class ProgrammeCapacity
+{
+    public static async Task<ProgrammeCapacityInfo> ReadAsync(IApplicationDbContext db, Guid trackId, int? capacity, CancellationToken cancellationToken)
+    {
+        var counts = await db.Submissions.AsNoTracking()
+            .Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk
+                && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Confirmed || s.Status == SubmissionStatus.Scheduled
+                    || s.Status == SubmissionStatus.Waitlisted))
+            .GroupBy(s => new { s.Status, Released = s.DecisionReleasedUtc != null })
+            .Select(g => new { g.Key.Status, g.Key.Released, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var accepted = counts.Where(c => c.Status != SubmissionStatus.Waitlisted).Sum(c => c.Count);
+        return new ProgrammeCapacityInfo(
+            capacity,
+            accepted,
+            counts.Where(c => c.Status != SubmissionStatus.Waitlisted && c.Released).Sum(c => c.Count),
+            counts.Where(c => c.Status is SubmissionStatus.Confirmed or SubmissionStatus.Scheduled).Sum(c => c.Count),
+            counts.Where(c => c.Status == SubmissionStatus.Waitlisted).Sum(c => c.Count),
+            capacity - accepted);
+    }
+}
