@@ -11,7 +11,7 @@ using ReviewPortal.IntegrationTests.Reviews;
 namespace ReviewPortal.IntegrationTests.Decisions;
 
 /// <summary>A proposal of a decision track with its two speakers' addresses.</summary>
-public sealed record DecidedProposal(Guid Id, string Title, string SpeakerEmail, string CoSpeakerEmail);
+public sealed record DecidedProposal(Guid Id, string Title, string SpeakerEmail, string CoSpeakerEmail, HttpClient Speaker);
 
 /// <summary>
 /// A track in review with proposals of two speakers each (the creator and a co-speaker, both with addresses), a member
@@ -40,7 +40,7 @@ public sealed record DecisionTrack(ReviewTrack Track, IReadOnlyList<DecidedPropo
                 coSpeakers = new[] { new { name = $"Cleo Cospeaker {tag}", email = coEmail, affiliation = "Elsewhere" } },
             });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            list.Add(new DecidedProposal((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), title, speakerEmail, coEmail));
+            list.Add(new DecidedProposal((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), title, speakerEmail, coEmail, speaker));
         }
 
         Assert.Equal(HttpStatusCode.OK, (await track.Chair.PostAsync($"/api/v1/tracks/{track.TrackId}/review-phase/start", null)).StatusCode);
@@ -85,6 +85,14 @@ public static class DecisionSteps
 
     public static Task<bool> IsReleasedAsync(ReviewPortalApp app, Guid proposalId) =>
         app.WithDbAsync(db => db.Submissions.Where(s => s.Id == proposalId).Select(s => s.DecisionReleasedUtc != null).SingleAsync());
+
+    public static Task SetConfirmationDeadlineAsync(ReviewPortalApp app, Guid trackId, DateTimeOffset? deadlineUtc) =>
+        app.WithDbAsync(async db =>
+        {
+            var track = await db.Tracks.SingleAsync(t => t.Id == trackId);
+            track.ConfirmationDeadlineUtc = deadlineUtc;
+            await db.SaveChangesAsync();
+        });
 
     public static Task<SeatedMember> SecondChairAsync(ReviewPortalApp app, DecisionTrack track) =>
         ReviewReadingSteps.SeatAsync(app, track.Track, "Second Chair", "Chair");
