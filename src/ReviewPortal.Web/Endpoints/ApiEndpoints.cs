@@ -51,6 +51,7 @@ internal static class ApiEndpoints
         DashboardEndpoints.Map(api);
         ReviewReadingEndpoints.Map(api);
         DecisionEndpoints.Map(api);
+        DecisionLetterEndpoints.Map(api);
     }
 }
 

@@ -17,7 +17,12 @@ public static class LiquidText
     private static readonly TemplateOptions Options = new()
     {
         MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+        // A chair's loop over (1..100000000) must not hold a release or a preview: Fluid stops it with an error.
+        MaxSteps = MaxSteps,
     };
+
+    /// <summary>Statements one rendering may run (a letter with a dozen comments runs a few hundred).</summary>
+    public const int MaxSteps = 20_000;
 
     // Templates change rarely and are rendered once per speaker on release: parse each text once.
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new(StringComparer.Ordinal);

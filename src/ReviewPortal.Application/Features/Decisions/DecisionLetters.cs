@@ -42,6 +42,9 @@ public sealed class DecisionLetters(IApplicationDbContext db, IEmailOutbox outbo
     public async Task<int> ReleaseAsync(Submission submission, bool promotedFromWaitlist, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // Whoever releases the same proposal at the same moment waits here for the other to commit, then sees its
+        // letters below and writes none; the unique index on DecisionLetter stays the last guard.
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Submissions" WHERE "Id" = {submission.Id} FOR UPDATE""", cancellationToken);
         submission.ReleaseDecision(now);
         var outcome = OutcomeOf(submission.Status);
         SpeakerConfirmation? offer = null;
@@ -107,7 +110,9 @@ public sealed class DecisionLetters(IApplicationDbContext db, IEmailOutbox outbo
             .ToListAsync(cancellationToken);
 
     /// <summary>What the template sees for one speaker; previews build it from a real proposal the same way.</summary>
-    public DecisionLetterModel Model(Submission submission, SubmissionSpeaker speaker, SpeakerConfirmation? offer, IReadOnlyList<string> comments)
+    /// <param name="decision">The outcome the letter tells (a preview may word one outcome on a proposal decided otherwise); default: the proposal's.</param>
+    public DecisionLetterModel Model(Submission submission, SubmissionSpeaker speaker, SpeakerConfirmation? offer, IReadOnlyList<string> comments,
+        DecisionOutcome? decision = null)
     {
         var track = submission.Track;
         var conference = track.Conference;
@@ -125,12 +130,19 @@ public sealed class DecisionLetters(IApplicationDbContext db, IEmailOutbox outbo
             new LetterProposal(submission.Title, links.Submission(submission.Id), submission.Topics),
             new LetterTrack(track.Name),
             new LetterConference(conference.Name, $"{conference.StartDate:d MMM yyyy} – {conference.EndDate:d MMM yyyy}"),
-            Submission.Describe(submission.Status),
+            Submission.Describe(decision is { } told ? StatusOf(told) : submission.Status),
             submission.WaitlistRank,
             confirmUrl,
             deadline,
             comments);
     }
+
+    public static SubmissionStatus StatusOf(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Accepted => SubmissionStatus.Accepted,
+        DecisionOutcome.Rejected => SubmissionStatus.Rejected,
+        _ => SubmissionStatus.Waitlisted,
+    };
 
     public static DecisionOutcome OutcomeOf(SubmissionStatus status) => status switch
     {

@@ -4,7 +4,7 @@ namespace ReviewPortal.Application.Features.Decisions;
 
 /// <summary>
 /// The letters a track sends until its chair words its own (<see cref="DecisionTemplate"/>). Subjects say what to do;
-/// bodies are Liquid over <see cref="DecisionLetterModel"/> (docs/decisions.md lists the values).
+/// bodies are Liquid over <see cref="DecisionLetterModel"/> (docs/decision-letters.md lists the values).
 /// </summary>
 public static class DecisionTemplateDefaults
 {

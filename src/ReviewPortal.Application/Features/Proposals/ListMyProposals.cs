@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Features.Decisions;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Features.Proposals;
@@ -25,6 +26,11 @@ public sealed class ListMyProposalsHandler(IApplicationDbContext db, ICurrentUse
             .Where(s => s.Speakers.Any(sp => sp.PersonId == me))
             .OrderByDescending(s => s.UpdatedUtc)
             .ToListAsync(cancellationToken);
+        var acceptedIds = mine.Where(s => s.StatusForSpeakers == SubmissionStatus.Accepted).Select(s => s.Id).ToList();
+        var extended = acceptedIds.Count == 0
+            ? []
+            : await db.SpeakerConfirmations.AsNoTracking().Where(c => acceptedIds.Contains(c.SubmissionId) && c.ExtendedUntilUtc != null)
+                .ToDictionaryAsync(c => c.SubmissionId, c => c.ExtendedUntilUtc!.Value, cancellationToken);
 
         return mine.Select(s =>
         {
@@ -36,20 +42,22 @@ public sealed class ListMyProposalsHandler(IApplicationDbContext db, ICurrentUse
             var canEdit = s.CanEdit(now);
             var canSubmit = s.CanSubmit(now);
             return new MyProposal(s.Id, s.Title, s.Track.Name, s.Track.Conference.Name, status, Submission.Describe(status),
-                s.Track.Conference.Format(s.UpdatedUtc), canEdit, canSubmit, s.CanWithdraw, NextStep(s, status, now));
+                s.Track.Conference.Format(s.UpdatedUtc), canEdit, canSubmit, s.CanWithdraw,
+                NextStep(s, status, now, extended.TryGetValue(s.Id, out var until) ? until : s.Track.ConfirmationDeadlineUtc));
         }).ToList();
     }
 
-    private static string NextStep(Submission s, SubmissionStatus status, DateTimeOffset now) => status switch
+    private static string NextStep(Submission s, SubmissionStatus status, DateTimeOffset now, DateTimeOffset? confirmDue) => status switch
     {
         SubmissionStatus.Draft when s.Track.IsCfpOpen(now) => $"Submit it before the CfP closes on {s.Track.Conference.Format(s.Track.CfpClosesUtc)}.",
         SubmissionStatus.Draft => "The CfP is closed; this draft can no longer be submitted.",
         SubmissionStatus.Submitted when s.Track.IsCfpOpen(now) => $"You can edit it until {s.Track.Conference.Format(s.Track.CfpClosesUtc)}.",
         SubmissionStatus.Submitted or SubmissionStatus.UnderReview => "The committee is reviewing it; you can still withdraw it.",
         SubmissionStatus.Withdrawn => "Withdrawn: nothing more to do.",
-        SubmissionStatus.Accepted => "Accepted: confirm or decline.",
-        SubmissionStatus.Rejected => "Not accepted this time.",
-        SubmissionStatus.Waitlisted => "Waitlisted: you will hear if a slot frees up.",
+        // A released decision reads as on the proposal's page (SpeakerOutcomeText).
+        SubmissionStatus.Accepted => SpeakerOutcomeText.Headline(status, null, confirmDue is { } due ? s.Track.Conference.Format(due) : null) + ".",
+        SubmissionStatus.Rejected => SpeakerOutcomeText.Headline(status, null, null) + " this time.",
+        SubmissionStatus.Waitlisted => SpeakerOutcomeText.Headline(status, s.WaitlistRank, null) + ": you will hear if a slot frees up.",
         SubmissionStatus.Confirmed => "Confirmed: the timetable will show your slot.",
         SubmissionStatus.Scheduled => "Scheduled: see the timetable.",
         _ => "",
