@@ -128,6 +128,15 @@ public class Submission
         UpdatedUtc = nowUtc;
     }
 
+    /// <summary>Moves a waitlisted talk to <paramref name="rank"/> (the talks before it were promoted); a released waitlist stays released.</summary>
+    public void SetWaitlistRank(int rank, DateTimeOffset nowUtc)
+    {
+        if (Status != SubmissionStatus.Waitlisted || rank < 1)
+            throw new InvalidStateException("Only a waitlisted talk has a place (1 or more) on the waitlist.");
+        WaitlistRank = rank;
+        UpdatedUtc = nowUtc;
+    }
+
     public void ReleaseDecision(DateTimeOffset nowUtc)
     {
         if (!IsDecided)

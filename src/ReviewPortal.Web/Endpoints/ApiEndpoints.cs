@@ -49,6 +49,7 @@ internal static class ApiEndpoints
         DiscussionEndpoints.Map(api);
         RankingEndpoints.Map(api);
         ReviewReadingEndpoints.Map(api);
+        ConfirmationEndpoints.Map(api);
     }
 }
 
