@@ -28,3 +28,11 @@ public sealed class ConfirmationViewComponent(IMediator mediator) : ViewComponen
         }
     }
 }
+
+/// <summary>The track Settings page's confirmation section (<c>Pages/Chair/_ConfirmationSettings.cshtml</c>).</summary>
+public sealed class ConfirmationSettingsViewComponent(IMediator mediator) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid trackId, string timeZone) =>
+        View("~/Pages/Chair/_ConfirmationSettings.cshtml",
+            Pages.Chair.ConfirmationSettingsForm.From(trackId, timeZone, await mediator.Send(new GetConfirmationSettings(trackId))));
+}
