@@ -131,4 +131,29 @@ public sealed class WaitlistPromotionTests(ReviewPortalApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(SubmissionStatus.Confirmed, (await s.StatusAsync(s.A)).Status);
     }
+    [Fact]
+    public async Task A_chair_conflicted_on_the_declined_talk_is_told_only_that_a_talk_they_are_conflicted_with_was_declined()
+    {
+        var s = await ConfirmationScenario.CreateAsync(app);
+        var secondEmail = $"second-chair-{Guid.NewGuid():N}@example.org";
+        var second = await Accounts.SignedInClientAsync(app, secondEmail, "Second Chair", "Elsewhere University");
+        Assert.Equal(HttpStatusCode.OK, (await s.Chair.PostAsJsonAsync($"/api/v1/tracks/{s.TrackId}/committee", new { email = secondEmail, role = "Chair" })).StatusCode);
+        var secondId = (await second.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
+        var conflict = await s.Chair.PostAsJsonAsync($"/api/v1/proposals/{s.A}/conflicts/chair", new { personId = secondId, reason = "Co-author of the speaker." });
+        Assert.Equal(HttpStatusCode.Created, conflict.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await s.Speaker.PostAsJsonAsync($"/api/v1/proposals/{s.A}/decline", new { reason = "Private reason." })).StatusCode);
+
+        var toConflicted = Assert.Single(await s.MailsAsync(secondEmail, "confirmation.given-up")).TextBody;
+        Assert.Contains("A talk you are conflicted with", toConflicted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accepted talk about the verifier", toConflicted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Private reason.", toConflicted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Speaker", toConflicted, StringComparison.Ordinal);
+        Assert.Contains("\"First waitlisted talk\"", toConflicted, StringComparison.Ordinal);
+        Assert.Contains("Private reason.", Assert.Single(await s.MailsAsync(s.ChairEmail, "confirmation.given-up")).TextBody, StringComparison.Ordinal);
+
+        // Nor does the conflicted chair read the offer or act on it.
+        await Problems.AssertAsync(await second.GetAsync($"/api/v1/proposals/{s.A}/confirmation"), HttpStatusCode.NotFound);
+        await Problems.AssertAsync(await second.PostAsJsonAsync($"/api/v1/proposals/{s.A}/confirmation/extend", new { until = DateTime.UtcNow.AddDays(90) }), HttpStatusCode.Forbidden);
+    }
 }
