@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Conflicts.AliasRefresh>();
         services.AddSingleton<Features.People.NavigationCache>();
         services.AddCommittee();
+        Features.Confirmations.ConfirmationServices.AddConfirmations(services);
         Features.Discussion.DiscussionServices.AddDiscussionAndReminders(services);
         Features.Assignment.AssignmentServices.AddAssignment(services);
         services.AddSingleton(TimeProvider.System);

@@ -52,6 +52,7 @@ internal static class ApiEndpoints
         ReviewReadingEndpoints.Map(api);
         DecisionEndpoints.Map(api);
         DecisionLetterEndpoints.Map(api);
+        ConfirmationEndpoints.Map(api);
     }
 }
 

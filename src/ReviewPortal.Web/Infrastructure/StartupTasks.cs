@@ -48,6 +48,7 @@ internal static class StartupTasks
             recurring.AddOrUpdate<OutboxPurgeJob>(OutboxPurgeJob.Id, j => j.PurgeAsync(CancellationToken.None), Cron.Daily(3));
             recurring.AddOrUpdate<DiscussionDigestJob>(DiscussionDigestJob.Id, j => j.SendAsync(CancellationToken.None), DiscussionDigestJob.Schedule);
             recurring.AddOrUpdate<ReviewReminderJob>(ReviewReminderJob.Id, j => j.SendAsync(CancellationToken.None), Cron.Hourly());
+            recurring.AddOrUpdate<ConfirmationReminderJob>(ConfirmationReminderJob.Id, j => j.SendAsync(CancellationToken.None), Cron.Hourly());
         }
 
         var mail = scope.ServiceProvider.GetRequiredService<IOptions<MailOptions>>().Value;
