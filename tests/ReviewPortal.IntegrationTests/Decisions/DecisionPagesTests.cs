@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.IntegrationTests.Infrastructure;
-using static ReviewPortal.IntegrationTests.Decisions.DecisionSteps;
+using static ReviewPortal.IntegrationTests.Decisions.ReleaseSteps;
 
 namespace ReviewPortal.IntegrationTests.Decisions;
 
@@ -41,7 +41,7 @@ public sealed class DecisionPagesTests(ReviewPortalApp app) : IClassFixture<Revi
         var page = await HtmlPage.GetAsync(accepted.Speaker, $"/Proposals/{accepted.Id}");
         var outcome = page.Document.QuerySelector(".speaker-outcome")!.TextContent;
         Assert.Contains("Accepted — please confirm by", outcome, StringComparison.Ordinal);
-        Assert.NotNull(page.Document.QuerySelector(".speaker-outcome a[href='#confirm']"));
+        Assert.NotNull(page.Document.QuerySelector(".speaker-outcome a[href='#confirmation']"));
         Assert.Contains($"Comment for the speakers of {accepted.Title}.", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret committee remark", page.Text, StringComparison.Ordinal);
         var list = await HtmlPage.GetAsync(accepted.Speaker, "/Proposals");

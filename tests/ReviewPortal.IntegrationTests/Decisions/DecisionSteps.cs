@@ -10,7 +10,7 @@ using ReviewPortal.IntegrationTests.Infrastructure;
 namespace ReviewPortal.IntegrationTests.Decisions;
 
 /// <summary>Steps of deciding as a chair takes them, through the API, and what is stored after.</summary>
-public static partial class DecisionSteps
+public static class DecisionSteps
 {
     public static Task<HttpResponseMessage> PutDecisionAsync(HttpClient client, Guid proposalId, object body) =>
         client.PutAsJsonAsync($"/api/v1/proposals/{proposalId}/decision", body);

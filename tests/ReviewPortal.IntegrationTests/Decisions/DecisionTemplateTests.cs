@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.IntegrationTests.Infrastructure;
-using static ReviewPortal.IntegrationTests.Decisions.DecisionSteps;
+using static ReviewPortal.IntegrationTests.Decisions.ReleaseSteps;
 
 namespace ReviewPortal.IntegrationTests.Decisions;
 

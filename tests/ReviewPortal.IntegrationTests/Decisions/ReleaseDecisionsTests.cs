@@ -6,7 +6,7 @@ using ReviewPortal.Domain.Decisions;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.IntegrationTests.Infrastructure;
 using ReviewPortal.IntegrationTests.Reviews;
-using static ReviewPortal.IntegrationTests.Decisions.DecisionSteps;
+using static ReviewPortal.IntegrationTests.Decisions.ReleaseSteps;
 
 namespace ReviewPortal.IntegrationTests.Decisions;
 
@@ -102,7 +102,7 @@ public sealed class ReleaseDecisionsTests(ReviewPortalApp app) : IClassFixture<R
     public async Task Two_releases_at_the_same_moment_mail_each_speaker_once_and_neither_fails()
     {
         var (track, _, _, _) = await DecidedTrackAsync();
-        var second = await DecisionSteps.SecondChairAsync(app, track);
+        var second = await SecondChairAsync(app, track);
 
         var responses = await Task.WhenAll(
             PostReleaseAsync(track.Chair, track.TrackId, null),

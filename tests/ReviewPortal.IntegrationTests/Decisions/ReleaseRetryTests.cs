@@ -8,7 +8,7 @@ using Npgsql;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.Infrastructure.Data;
 using ReviewPortal.IntegrationTests.Infrastructure;
-using static ReviewPortal.IntegrationTests.Decisions.DecisionSteps;
+using static ReviewPortal.IntegrationTests.Decisions.ReleaseSteps;
 
 namespace ReviewPortal.IntegrationTests.Decisions;
 

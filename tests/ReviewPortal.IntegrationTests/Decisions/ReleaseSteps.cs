@@ -57,7 +57,7 @@ public sealed record DecisionTrack(ReviewTrack Track, IReadOnlyList<DecidedPropo
 }
 
 /// <summary>Steps of deciding and releasing, and what the tests read back.</summary>
-public static partial class DecisionSteps
+public static class ReleaseSteps
 {
     /// <summary>The chair's decision, as a draft (through the domain, see the type's summary).</summary>
     public static Task DecideAsync(ReviewPortalApp app, Guid proposalId, SubmissionStatus decision, int? waitlistRank = null) =>
