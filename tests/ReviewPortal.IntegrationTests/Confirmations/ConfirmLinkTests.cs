@@ -162,4 +162,17 @@ public sealed class ConfirmLinkTests(ReviewPortalApp app) : IClassFixture<Review
         Assert.Equal(SubmissionStatus.Accepted, (await s.StatusAsync(s.A)).Status);
         Assert.Equal((SubmissionStatus.Waitlisted, 1), await s.StatusAsync(s.W1));
     }
+    [Fact]
+    public async Task The_link_opened_while_someone_else_is_signed_in_acts_for_its_speaker_and_records_no_account()
+    {
+        var s = await ConfirmationScenario.CreateAsync(app);
+        // The co-speaker has no account; the chair opens the co-speaker's link while signed in.
+        var page = await HtmlPage.GetAsync(s.Chair, await s.ConfirmLinkAsync(s.CoSpeakerEmail));
+        Assert.True(HtmlPage.IsRedirect(await page.SubmitAsync(s.Chair, new Dictionary<string, string>(), "#confirm form")));
+        var offer = (await s.OfferAsync(s.A))!;
+        Assert.Equal(ConfirmationAnswer.Confirmed, offer.Answer);
+        Assert.Null(offer.AnsweredById);
+        var coSpeakerId = await app.WithDbAsync(db => db.SubmissionSpeakers.Where(x => x.SubmissionId == s.A && x.Name == "Cora Cospeaker").Select(x => x.Id).SingleAsync());
+        Assert.Equal(coSpeakerId, offer.AnsweredBySpeakerId);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ConfirmTalkValidator : AbstractValidator<ConfirmTalk>
     public ConfirmTalkValidator()
     {
         RuleFor(x => x).Must(x => (x.Token is not null) != (x.ProposalId is not null))
-            .WithName("Token").WithMessage("Confirm from the link in the mail, or signed in on the proposal.");
+            .OverridePropertyName("Token").WithMessage("Confirm from the link in the mail, or signed in on the proposal.");
         RuleFor(x => x.Token).MaximumLength(MaxTokenLength).WithMessage(ConfirmationAccess.InvalidLink);
         RuleFor(x => x.ProposalId).NotEqual(Guid.Empty).WithMessage("Choose a proposal.");
         RuleFor(x => x.Unavailable).Must(u => u is null || u.Count <= SpeakerConfirmation.MaxUnavailableBlocks)

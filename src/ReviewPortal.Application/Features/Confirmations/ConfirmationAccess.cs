@@ -42,7 +42,9 @@ public sealed class ConfirmationAccess(IApplicationDbContext db, IConfirmationTo
         var view = ProposalPolicy.For(facts);
         if (!view.Exists)
             throw new NotFoundException(InvalidLink);
-        return new Answering(offer, submission, speaker, currentUser.Id);
+        // The link speaks for its speaker: someone else signed in on this browser is not recorded as answering.
+        var account = speaker.PersonId is { } person && person == currentUser.Id ? person : (Guid?)null;
+        return new Answering(offer, submission, speaker, account);
     }
 
     /// <summary>

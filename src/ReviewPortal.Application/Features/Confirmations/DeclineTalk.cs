@@ -19,7 +19,7 @@ public sealed class DeclineTalkValidator : AbstractValidator<DeclineTalk>
     public DeclineTalkValidator()
     {
         RuleFor(x => x).Must(x => (x.Token is not null) != (x.ProposalId is not null))
-            .WithName("Token").WithMessage("Decline from the link in the mail, or signed in on the proposal.");
+            .OverridePropertyName("Token").WithMessage("Decline from the link in the mail, or signed in on the proposal.");
         RuleFor(x => x.Token).MaximumLength(ConfirmTalkValidator.MaxTokenLength).WithMessage(ConfirmationAccess.InvalidLink);
         RuleFor(x => x.ProposalId).NotEqual(Guid.Empty).WithMessage("Choose a proposal.");
         RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Tell the chairs why you cannot give the talk.")
