@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Common.Security;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Domain.Submissions;
 
@@ -16,7 +17,24 @@ public sealed record GetDecisionSection(Guid ProposalId) : IQuery<DecisionSectio
 
 /// <param name="CanDecide">The reader may change it here (a draft, or a released waitlist place).</param>
 /// <param name="DecidedAt">When the decision was last set, in the conference's zone.</param>
-public sealed record DecisionSection(ProposalDecisionState State, string StatusText, bool CanDecide, string? DecidedAt, string? ReleasedAt);
+public sealed record DecisionSection(ProposalDecisionState State, string StatusText, bool CanDecide, string? DecidedAt, string? ReleasedAt)
+{
+    /// <summary>The section for a reader whose policy view is <paramref name="view"/>; the submission with its track and conference.</summary>
+    public static DecisionSection? For(Submission s, ProposalView view)
+    {
+        var conference = s.Track.Conference;
+        var decided = ProposalDecisionState.DecisionOf(s.Status) != ProposalDecisionState.Undecided;
+        if (view.DecisionDraft)
+            return new DecisionSection(ProposalDecisionState.Of(s), Submission.Describe(s.Status),
+                view.Decide && s.Status is not SubmissionStatus.Submitted && (!s.IsDecisionReleased || s.Status == SubmissionStatus.Waitlisted),
+                s.DecidedUtc is { } at ? conference.Format(at) : null, s.DecisionReleasedUtc is { } r ? conference.Format(r) : null);
+        // Everyone else only once released, and without the version (they cannot change it).
+        if (view.Decision && s.IsDecisionReleased && decided)
+            return new DecisionSection(ProposalDecisionState.Of(s) with { Version = 0 }, Submission.Describe(s.Status), false, null,
+                conference.Format(s.DecisionReleasedUtc!.Value));
+        return null;
+    }
+}
 
 public sealed class GetDecisionSectionValidator : AbstractValidator<GetDecisionSection>
 {
@@ -28,19 +46,6 @@ public sealed class GetDecisionSectionHandler(ProposalAccess access) : IQueryHan
     public async ValueTask<DecisionSection?> Handle(GetDecisionSection query, CancellationToken cancellationToken)
     {
         var (s, view) = await access.GetForReaderAsync(query.ProposalId, cancellationToken);
-        var conference = s.Track.Conference;
-        if (view.DecisionDraft)
-            return new DecisionSection(ProposalDecisionState.Of(s), Submission.Describe(s.Status), view.Decide && s.Status is not SubmissionStatus.Submitted,
-                s.DecidedUtc is { } at ? conference.Format(at) : null, s.DecisionReleasedUtc is { } r ? conference.Format(r) : null);
-        if (view.Decision && s.IsDecisionReleased && s.IsDecidedOrAnswered())
-            return new DecisionSection(ProposalDecisionState.Of(s) with { Version = 0 }, Submission.Describe(s.Status), false, null,
-                conference.Format(s.DecisionReleasedUtc!.Value));
-        return null;
+        return DecisionSection.For(s, view);
     }
-}
-
-internal static class DecidedStates
-{
-    public static bool IsDecidedOrAnswered(this Submission s) =>
-        ProposalDecisionState.DecisionOf(s.Status) != ProposalDecisionState.Undecided;
 }

@@ -50,6 +50,10 @@ public sealed record ProposalDetails(
     bool DiscussionVisible = false,
     bool CanWriteReview = false)
 {
+    /// <summary>The decision section as the policy lets the reader see it (null: none to show), from the row already read; the API has its own path for it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Decisions.DecisionSection? Decision { get; init; }
+
     /// <summary>The reviews the caller may read, when asked for (<see cref="GetProposal.WithReviews"/>); the API has its own path for them.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public ProposalReviews? Reviews { get; init; }
@@ -94,6 +98,6 @@ public sealed class GetProposalHandler(ProposalAccess access, TimeProvider clock
             CanDeclareConflict: view.DeclareConflictAsMember || view.DeclareConflictAsSpeaker,
             CanManageConflicts: view.ManageConflicts,
             DiscussionVisible: view.Discussion,
-            CanWriteReview: view.WriteReview) { Reviews = reviews };
+            CanWriteReview: view.WriteReview) { Reviews = reviews, Decision = Decisions.DecisionSection.For(s, view) };
     }
 }
