@@ -89,8 +89,10 @@ public sealed class HiddenUntilReleasedTests(ReviewPortalApp app) : IClassFixtur
         foreach (var (who, client) in new[] { ("speaker", s.Track.Speaker), ("co-speaker", s.CoSpeaker), ("member", s.Member.Client) })
         {
             Assert.True(await ApiStatusAsync(client, s.Id) == "Accepted", who);
-            Assert.Contains("accepted", (await HtmlPage.GetAsync(client, $"/Proposals/{s.Id}")).Document.QuerySelector("#decision")!.TextContent,
-                StringComparison.Ordinal);
+            // Speakers read it in their own section ("Accepted — please confirm …"), members in the committee's.
+            var sections = (await HtmlPage.GetAsync(client, $"/Proposals/{s.Id}")).Document.QuerySelectorAll("#decision");
+            Assert.True(sections.Length == 1, $"{who} sees {sections.Length} decision sections");
+            Assert.Contains("accepted", sections[0].TextContent, StringComparison.OrdinalIgnoreCase);
         }
 
         Assert.Contains("accepted", await MyListStatusAsync(s.Track.Speaker, s.Id), StringComparison.Ordinal);

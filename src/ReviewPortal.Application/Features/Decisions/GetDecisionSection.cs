@@ -28,8 +28,9 @@ public sealed record DecisionSection(ProposalDecisionState State, string StatusT
             return new DecisionSection(ProposalDecisionState.Of(s), Submission.Describe(s.Status),
                 view.Decide && s.Status is not SubmissionStatus.Submitted && (!s.IsDecisionReleased || s.Status == SubmissionStatus.Waitlisted),
                 s.DecidedUtc is { } at ? conference.Format(at) : null, s.DecisionReleasedUtc is { } r ? conference.Format(r) : null);
-        // Everyone else only once released, and without the version (they cannot change it).
-        if (view.Decision && s.IsDecisionReleased && decided)
+        // The committee's other members only once released, and without the version (they cannot change it). Speakers
+        // read their outcome in words, with what to do next, in their own section (SpeakerOutcome), not here.
+        if (view.Decision && !view.EditAsSpeaker && s.IsDecisionReleased && decided)
             return new DecisionSection(ProposalDecisionState.Of(s) with { Version = 0 }, Submission.Describe(s.Status), false, null,
                 conference.Format(s.DecisionReleasedUtc!.Value));
         return null;
