@@ -74,6 +74,8 @@ public sealed partial class DecisionWalkthroughTests(DecisionWalkthroughApp app)
         while (!Delivered() && DateTime.UtcNow < until)
             await Task.Delay(250);
         Assert.True(Delivered(), $"No .eml for {speaker.Email} in {app.MailDirectory}.");
+        var failures = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.LastError != null).Select(m => m.Kind + " to " + m.ToAddress + ": " + m.LastError).ToListAsync());
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         await reader.GotoAsync(link.PathAndQuery);
         await reader.ExpectTextAsync(accepted.Title);

@@ -208,8 +208,9 @@ public sealed partial class DemoSeeder(
 
     private static string EmailOf(string name)
     {
-        var local = string.Join('.', name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Replace(",", "", StringComparison.Ordinal);
+        // "David S. Miller" → david.s.miller: an initial's dot would make two dots in a row, which no mail server takes.
+        var local = string.Join('.', name.ToLowerInvariant().Replace(",", "", StringComparison.Ordinal)
+            .Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries));
         return $"{local}@{DemoDomain}";
     }
 
