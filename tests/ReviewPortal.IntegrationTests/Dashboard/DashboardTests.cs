@@ -139,6 +139,23 @@ public sealed class DashboardTests(ReviewPortalApp app) : IClassFixture<ReviewPo
     }
 
     [Fact]
+    public async Task An_organisers_item_such_as_the_opening_is_not_waiting_for_a_decision()
+    {
+        var track = await ProgrammeAtEveryStageAsync();
+        await _app.WithDbAsync(async db =>
+        {
+            var undecided = await db.Submissions.SingleAsync(s => s.Id == track.Proposals[4]);
+            undecided.Kind = SubmissionKind.Organisational;
+            await db.SaveChangesAsync();
+        });
+
+        var d = await DashboardAsync(track.Chair, track.TrackId);
+
+        Assert.Equal(0, Figure(d, "decisions", "undecided"));
+        Assert.Equal(5, Figure(d, "cfp", "submitted"));
+    }
+
+    [Fact]
     public async Task A_chair_conflicted_on_a_proposal_does_not_learn_its_decision_from_the_figures()
     {
         var track = await ProgrammeAtEveryStageAsync();

@@ -51,7 +51,7 @@ public sealed class GetTrackDashboardHandler(IApplicationDbContext db, TrackAcce
         var views = await proposals.GetViewsForTrackAsync(track.Id, cancellationToken);
         var rows = await db.Submissions.AsNoTracking()
             .Where(s => s.TrackId == track.Id)
-            .Select(s => new { s.Id, s.Status, Released = s.DecisionReleasedUtc != null })
+            .Select(s => new { s.Id, s.Status, s.Kind, Released = s.DecisionReleasedUtc != null })
             .ToListAsync(cancellationToken);
 
         var cfp = new CfpFigures(
@@ -72,7 +72,8 @@ public sealed class GetTrackDashboardHandler(IApplicationDbContext db, TrackAcce
             assignments.Where(a => !a.Done).Select(a => a.PersonId).Distinct().Count(), now >= track.ReviewDeadlineUtc, track.ReviewDeadlineUtc);
 
         // Decisions and confirmations only as far as the policy shows them to this chair (never those they are conflicted on).
-        var decidable = rows.Where(r => views.TryGetValue(r.Id, out var v) && v.DecisionDraft).ToList();
+        // Organisers' items (the opening) are on the timetable but never reviewed or decided, as on the ranking.
+        var decidable = rows.Where(r => r.Kind == SubmissionKind.Talk && views.TryGetValue(r.Id, out var v) && v.DecisionDraft).ToList();
         var hidden = rows.Count(r => r.Status != SubmissionStatus.Draft && views.TryGetValue(r.Id, out var v) && !v.DecisionDraft);
         // Accepted: still in the programme (waiting, confirmed, scheduled); a declined talk counts under confirmations.
         static bool InProgramme(SubmissionStatus s) => s is SubmissionStatus.Accepted or SubmissionStatus.Confirmed or SubmissionStatus.Scheduled;
