@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
+using ReviewPortal.Application.Features.Decisions;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Domain.Conferences;
 using ReviewPortal.Domain.Decisions;
@@ -121,8 +122,7 @@ public sealed class ListConfirmationsHandler(IApplicationDbContext db, TrackAcce
             .ToList();
 
         var waitlist = (await db.Submissions.AsNoTracking()
-                .Where(s => s.TrackId == track.Id && s.Status == SubmissionStatus.Waitlisted)
-                .OrderBy(s => s.WaitlistRank == null).ThenBy(s => s.WaitlistRank).ThenBy(s => s.DecidedUtc).ThenBy(s => s.Id)
+                .WaitlistOf(track.Id)
                 .Select(s => new { s.Id, s.Title, s.WaitlistRank })
                 .ToListAsync(cancellationToken))
             .Select(s =>

@@ -3,6 +3,8 @@ using FluentValidation;
 using Mediator;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
+using ReviewPortal.Application.Features.Decisions;
 using ReviewPortal.Application.Features.Proposals;
 using ReviewPortal.Domain.Submissions;
 
@@ -22,16 +24,18 @@ public sealed class PromoteFromWaitlistValidator : AbstractValidator<PromoteFrom
     public PromoteFromWaitlistValidator() => RuleFor(x => x.TrackId).NotEmpty().WithMessage("Choose a track.");
 }
 
-public sealed class PromoteFromWaitlistHandler(TrackAccess tracks, ProposalAccess proposals, WaitlistPromoter promotion)
+public sealed class PromoteFromWaitlistHandler(IApplicationDbContext db, TrackAccess tracks, ProposalAccess proposals, WaitlistPromoter promotion)
     : ICommandHandler<PromoteFromWaitlist, PromotedProposal>
 {
     public async ValueTask<PromotedProposal> Handle(PromoteFromWaitlist command, CancellationToken cancellationToken)
     {
         await tracks.ReadTrackForChairAsync(command.TrackId, cancellationToken);
-        var waitlist = await promotion.WaitlistAsync(command.TrackId, cancellationToken);
+        // Ids only, not tracked: the promotion reads the waitlist again under the deciders' lock, and tracked rows from
+        // before it would hide what another chair changed meanwhile.
+        var waitlist = await db.Submissions.AsNoTracking().WaitlistOf(command.TrackId).Select(s => s.Id).ToListAsync(cancellationToken);
         if (waitlist.Count == 0)
             throw new InvalidStateException("The waitlist is empty: there is no talk to offer the slot to.");
-        var view = await proposals.GetViewAsync(waitlist[0].Id, cancellationToken);
+        var view = await proposals.GetViewAsync(waitlist[0], cancellationToken);
         if (!view.ManageConfirmation)
             throw new ForbiddenAccessException(view.IsConflicted
                 ? "You have a conflict of interest with the first talk of the waitlist; another chair offers it the slot."

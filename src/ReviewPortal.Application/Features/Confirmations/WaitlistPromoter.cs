@@ -17,8 +17,8 @@ namespace ReviewPortal.Application.Features.Confirmations;
 /// chair conflicted on a talk reads only "a talk you are conflicted with". A promoted talk that is declined comes
 /// back here, so the next one is offered.
 /// </summary>
-public sealed class WaitlistPromoter(IApplicationDbContext db, DecisionLetters letters, IEmailOutbox outbox, ILinkBuilder links, AuditTrail audit,
-    TimeProvider clock)
+public sealed class WaitlistPromoter(IApplicationDbContext db, DecisionLetters letters, ProposalDecisions decisions, IEmailOutbox outbox,
+    ILinkBuilder links, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Submission?> AfterGivenUpAsync(Submission givenUp, SpeakerConfirmation offer, CancellationToken cancellationToken)
     {
@@ -33,6 +33,8 @@ public sealed class WaitlistPromoter(IApplicationDbContext db, DecisionLetters l
     /// <summary>Accepts and releases the first talk of the waitlist (lowest rank); null when the waitlist is empty.</summary>
     public async Task<Submission?> PromoteNextAsync(Guid trackId, CancellationToken cancellationToken)
     {
+        // The waitlist changes here as when deciding: take the deciders' lock, so places stay unique.
+        await decisions.LockTrackAsync(trackId, cancellationToken);
         var waitlist = await WaitlistAsync(trackId, cancellationToken);
         if (waitlist.Count == 0)
             return null;
@@ -41,8 +43,7 @@ public sealed class WaitlistPromoter(IApplicationDbContext db, DecisionLetters l
         var rank = first.WaitlistRank;
         first.Decide(SubmissionStatus.Accepted, null, now);
         await letters.ReleaseAsync(first, promotedFromWaitlist: true, cancellationToken);
-        for (var i = 1; i < waitlist.Count; i++)
-            waitlist[i].MoveOnWaitlist(i);
+        ProposalDecisions.Renumber(waitlist.Skip(1).ToList());
         audit.Record("waitlist.promoted", nameof(Submission), first.Id, new { first.Title, FromRank = rank }, trackId);
         return first;
     }
@@ -52,8 +53,7 @@ public sealed class WaitlistPromoter(IApplicationDbContext db, DecisionLetters l
         await db.Submissions
             .Include(s => s.Track).ThenInclude(t => t.Conference)
             .Include(s => s.Speakers)
-            .Where(s => s.TrackId == trackId && s.Status == SubmissionStatus.Waitlisted)
-            .OrderBy(s => s.WaitlistRank == null).ThenBy(s => s.WaitlistRank).ThenBy(s => s.DecidedUtc).ThenBy(s => s.Id)
+            .WaitlistOf(trackId)
             .ToListAsync(cancellationToken);
 
     private async Task TellChairsAsync(Track track, Submission givenUp, SpeakerConfirmation offer, Submission? promoted, CancellationToken cancellationToken)

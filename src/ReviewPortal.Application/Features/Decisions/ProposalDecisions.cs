@@ -78,10 +78,17 @@ public sealed class ProposalDecisions(IApplicationDbContext db, AuditTrail audit
 
     /// <summary>The track's waitlist, tracked, in its order (released places included: they are offered first come first).</summary>
     public async Task<List<Submission>> WaitlistAsync(Guid trackId, CancellationToken cancellationToken) =>
-        await db.Submissions
-            .Where(s => s.TrackId == trackId && s.Status == SubmissionStatus.Waitlisted)
-            .OrderBy(s => s.WaitlistRank == null).ThenBy(s => s.WaitlistRank).ThenBy(s => s.DecidedUtc).ThenBy(s => s.Id)
-            .ToListAsync(cancellationToken);
+        await db.Submissions.WaitlistOf(trackId).ToListAsync(cancellationToken);
+
+    /// <summary>Gives the talks of <paramref name="waitlist"/> (in order) the places 1 … n, moving only those whose place changes.</summary>
+    public static void Renumber(IReadOnlyList<Submission> waitlist)
+    {
+        for (var i = 0; i < waitlist.Count; i++)
+        {
+            if (waitlist[i].WaitlistRank != i + 1)
+                waitlist[i].MoveOnWaitlist(i + 1);
+        }
+    }
 
     /// <summary>
     /// Sets one decision. Setting the decision a proposal already has (and, for the waitlist, no other place) changes
@@ -121,11 +128,7 @@ public sealed class ProposalDecisions(IApplicationDbContext db, AuditTrail audit
             waitlist.Insert(index, submission);
         }
 
-        for (var i = 0; i < waitlist.Count; i++)
-        {
-            if (waitlist[i].WaitlistRank != i + 1)
-                waitlist[i].MoveOnWaitlist(i + 1);
-        }
+        Renumber(waitlist);
 
         audit.Record(AuditAction, "Submission", submission.Id, new
         {
@@ -137,4 +140,13 @@ public sealed class ProposalDecisions(IApplicationDbContext db, AuditTrail audit
         }, submission.TrackId);
         return true;
     }
+}
+
+/// <summary>The one order of a track's waitlist: by place, talks without one last (by when decided), every reader alike.</summary>
+public static class WaitlistOrder
+{
+    public static IQueryable<Submission> WaitlistOf(this IQueryable<Submission> submissions, Guid trackId) =>
+        submissions
+            .Where(s => s.TrackId == trackId && s.Status == SubmissionStatus.Waitlisted)
+            .OrderBy(s => s.WaitlistRank == null).ThenBy(s => s.WaitlistRank).ThenBy(s => s.DecidedUtc).ThenBy(s => s.Id);
 }
