@@ -26,6 +26,7 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"reviewportal-browser-{Guid.NewGuid():N}");
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private string? _usedConnectionString;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -105,8 +106,9 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
         builder.UseSetting("DataDirectory", DataDirectory);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices((context, services) =>
         {
+            _usedConnectionString = context.Configuration[$"ConnectionStrings:{ReviewPortal.Infrastructure.DependencyInjection.ConnectionStringName}"];
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
@@ -139,6 +141,7 @@ public class BrowserApp(PostgresServer server) : WebApplicationFactory<Program>,
         _playwright?.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        PostgresServer.ClosePools(_usedConnectionString);
         try
         {
             if (Directory.Exists(_root))

@@ -49,6 +49,21 @@ public sealed class PostgresServer : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
+    /// <summary>
+    /// Closes the idle pooled connections of a disposed app (its requests' and its jobs' pools). Npgsql would keep
+    /// them for minutes, and a whole run's worth of apps then exceeds the server's max_connections.
+    /// </summary>
+    public static void ClosePools(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+            return;
+        foreach (var variant in new[] { connectionString, ReviewPortal.Infrastructure.DependencyInjection.ForRequests(connectionString) })
+        {
+            using var connection = new NpgsqlConnection(variant);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

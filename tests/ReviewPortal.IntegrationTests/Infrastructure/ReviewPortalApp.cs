@@ -18,6 +18,7 @@ namespace ReviewPortal.IntegrationTests.Infrastructure;
 public class ReviewPortalApp(PostgresServer server) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _mailDirectory = Path.Combine(Path.GetTempPath(), $"reviewportal-mail-{Guid.NewGuid():N}");
+    private string? _usedConnectionString;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -55,8 +56,10 @@ public class ReviewPortalApp(PostgresServer server) : WebApplicationFactory<Prog
         builder.UseSetting("DataDirectory", Path.Combine(_mailDirectory, "data"));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices((context, services) =>
         {
+            // The string the host really uses (a subclass may point it elsewhere), whose pools are closed on dispose.
+            _usedConnectionString = context.Configuration[$"ConnectionStrings:{ReviewPortal.Infrastructure.DependencyInjection.ConnectionStringName}"];
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
@@ -100,6 +103,7 @@ public class ReviewPortalApp(PostgresServer server) : WebApplicationFactory<Prog
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        PostgresServer.ClosePools(_usedConnectionString);
         try
         {
             if (Directory.Exists(_mailDirectory))
