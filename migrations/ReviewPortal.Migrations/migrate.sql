@@ -1394,3 +1394,156 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    ALTER TABLE "OutboxMessages" ADD "Attachments" jsonb;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE TABLE "PublishedTimetables" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "PublishedUtc" timestamp with time zone NOT NULL,
+        "PublishedById" uuid NOT NULL,
+        "Breaks" jsonb,
+        "Changes" jsonb,
+        "Rooms" jsonb,
+        "Slots" jsonb,
+        CONSTRAINT "PK_PublishedTimetables" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PublishedTimetables_People_PublishedById" FOREIGN KEY ("PublishedById") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PublishedTimetables_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE TABLE "TimetableRuns" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "MinimalChange" boolean NOT NULL,
+        "Status" character varying(32) NOT NULL,
+        "Progress" double precision NOT NULL,
+        "Stage" character varying(200),
+        "Objective" double precision,
+        "Bound" double precision,
+        "Explanation" character varying(20000),
+        "BasedOnVersion" integer NOT NULL,
+        "RequestedById" uuid NOT NULL,
+        "CreatedUtc" timestamp with time zone NOT NULL,
+        "StartedUtc" timestamp with time zone,
+        "FinishedUtc" timestamp with time zone,
+        "AppliedUtc" timestamp with time zone,
+        "DiscardedUtc" timestamp with time zone,
+        "SolveMilliseconds" bigint,
+        "Slots" jsonb,
+        CONSTRAINT "PK_TimetableRuns" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_TimetableRuns_People_RequestedById" FOREIGN KEY ("RequestedById") REFERENCES "People" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TimetableRuns_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE TABLE "Timetables" (
+        "TrackId" uuid NOT NULL,
+        "Version" integer NOT NULL,
+        "PublishedVersion" integer,
+        "UpdatedUtc" timestamp with time zone NOT NULL,
+        "UpdatedById" uuid,
+        "Blocks" jsonb,
+        "Breaks" jsonb,
+        "Rooms" jsonb,
+        CONSTRAINT "PK_Timetables" PRIMARY KEY ("TrackId"),
+        CONSTRAINT "FK_Timetables_People_UpdatedById" FOREIGN KEY ("UpdatedById") REFERENCES "People" ("Id") ON DELETE SET NULL,
+        CONSTRAINT "FK_Timetables_Tracks_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Tracks" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE TABLE "TimetableSlots" (
+        "Id" uuid NOT NULL,
+        "TrackId" uuid NOT NULL,
+        "SubmissionId" uuid NOT NULL,
+        "Room" character varying(100) NOT NULL,
+        "StartUtc" timestamp with time zone NOT NULL,
+        "EndUtc" timestamp with time zone NOT NULL,
+        "Pinned" boolean NOT NULL,
+        CONSTRAINT "PK_TimetableSlots" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_TimetableSlots_Submissions_SubmissionId" FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_TimetableSlots_Timetables_TrackId" FOREIGN KEY ("TrackId") REFERENCES "Timetables" ("TrackId") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE INDEX "IX_PublishedTimetables_PublishedById" ON "PublishedTimetables" ("PublishedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE UNIQUE INDEX "IX_PublishedTimetables_TrackId_Number" ON "PublishedTimetables" ("TrackId", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE INDEX "IX_TimetableRuns_RequestedById" ON "TimetableRuns" ("RequestedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE INDEX "IX_TimetableRuns_TrackId_CreatedUtc" ON "TimetableRuns" ("TrackId", "CreatedUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE INDEX "IX_Timetables_UpdatedById" ON "Timetables" ("UpdatedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE UNIQUE INDEX "IX_TimetableSlots_SubmissionId" ON "TimetableSlots" ("SubmissionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    CREATE INDEX "IX_TimetableSlots_TrackId_StartUtc" ON "TimetableSlots" ("TrackId", "StartUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201201629_Timetable') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201201629_Timetable', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1309,6 +1309,165 @@ namespace ReviewPortal.Migrations.Migrations
                     b.ToTable("ScoreCriteria");
                 });
 
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.PublishedTimetable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PublishedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedById");
+
+                    b.HasIndex("TrackId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PublishedTimetables");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.Timetable", b =>
+                {
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TrackId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("Timetables");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.TimetableRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AppliedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Bound")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DiscardedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MinimalChange")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Objective")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("SolveMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("TrackId", "CreatedUtc");
+
+                    b.ToTable("TimetableRuns");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.TimetableSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("TrackId", "StartUtc");
+
+                    b.ToTable("TimetableSlots");
+                });
+
             modelBuilder.Entity("ReviewPortal.Domain.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1927,6 +2086,39 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Navigation("Unavailable");
                 });
 
+            modelBuilder.Entity("ReviewPortal.Domain.Outbox.OutboxMessage", b =>
+                {
+                    b.OwnsMany("ReviewPortal.Domain.Outbox.MailAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("OutboxMessageId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Content")
+                                .IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.HasKey("OutboxMessageId", "__synthesizedOrdinal");
+
+                            b1.ToTable("OutboxMessages");
+
+                            b1
+                                .ToJson("Attachments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutboxMessageId");
+                        });
+
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("ReviewPortal.Domain.People.ApiToken", b =>
                 {
                     b.HasOne("ReviewPortal.Domain.People.Person", null)
@@ -2047,6 +2239,344 @@ namespace ReviewPortal.Migrations.Migrations
             modelBuilder.Entity("ReviewPortal.Domain.Reviews.ScoreCriterion", b =>
                 {
                     b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.PublishedTimetable", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.PublishedSlot", "Slots", b1 =>
+                        {
+                            b1.Property<Guid>("PublishedTimetableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Abstract")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("EndUtc");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ProposalId");
+
+                            b1.Property<string>("Room")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("StartUtc");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Topics")
+                                .IsRequired();
+
+                            b1.HasKey("PublishedTimetableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PublishedTimetables");
+
+                            b1
+                                .ToJson("Slots")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublishedTimetableId");
+
+                            b1.OwnsMany("ReviewPortal.Domain.Scheduling.PublishedSpeaker", "Speakers", b2 =>
+                                {
+                                    b2.Property<Guid>("PublishedSlotPublishedTimetableId");
+
+                                    b2.Property<int>("PublishedSlot__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Affiliation");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<Guid?>("PersonId");
+
+                                    b2.Property<Guid>("SpeakerId");
+
+                                    b2.HasKey("PublishedSlotPublishedTimetableId", "PublishedSlot__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("PublishedTimetables");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PublishedSlotPublishedTimetableId", "PublishedSlot__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Speakers");
+                        });
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.GridBreak", "Breaks", b1 =>
+                        {
+                            b1.Property<Guid>("PublishedTimetableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Day");
+
+                            b1.Property<TimeOnly>("End");
+
+                            b1.Property<TimeOnly>("Start");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("PublishedTimetableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PublishedTimetables");
+
+                            b1
+                                .ToJson("Breaks")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublishedTimetableId");
+                        });
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.GridRoom", "Rooms", b1 =>
+                        {
+                            b1.Property<Guid>("PublishedTimetableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Capacity");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("PublishedTimetableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PublishedTimetables");
+
+                            b1
+                                .ToJson("Rooms")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublishedTimetableId");
+                        });
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.TimetableChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("PublishedTimetableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("FromRoom");
+
+                            b1.Property<DateTimeOffset?>("FromStartUtc");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ProposalId");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<string>("ToRoom");
+
+                            b1.Property<DateTimeOffset?>("ToStartUtc");
+
+                            b1.HasKey("PublishedTimetableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PublishedTimetables");
+
+                            b1
+                                .ToJson("Changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublishedTimetableId");
+                        });
+
+                    b.Navigation("Breaks");
+
+                    b.Navigation("Changes");
+
+                    b.Navigation("Rooms");
+
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.Timetable", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithOne()
+                        .HasForeignKey("ReviewPortal.Domain.Scheduling.Timetable", "TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.GridBlock", "Blocks", b1 =>
+                        {
+                            b1.Property<Guid>("TimetableTrackId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Day");
+
+                            b1.Property<TimeOnly>("End");
+
+                            b1.PrimitiveCollection<string>("Rooms")
+                                .IsRequired();
+
+                            b1.Property<TimeOnly>("Start");
+
+                            b1.HasKey("TimetableTrackId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Timetables");
+
+                            b1
+                                .ToJson("Blocks")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TimetableTrackId");
+                        });
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.GridBreak", "Breaks", b1 =>
+                        {
+                            b1.Property<Guid>("TimetableTrackId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Day");
+
+                            b1.Property<TimeOnly>("End");
+
+                            b1.Property<TimeOnly>("Start");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("TimetableTrackId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Timetables");
+
+                            b1
+                                .ToJson("Breaks")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TimetableTrackId");
+                        });
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.GridRoom", "Rooms", b1 =>
+                        {
+                            b1.Property<Guid>("TimetableTrackId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Capacity");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("TimetableTrackId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Timetables");
+
+                            b1
+                                .ToJson("Rooms")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TimetableTrackId");
+                        });
+
+                    b.Navigation("Blocks");
+
+                    b.Navigation("Breaks");
+
+                    b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.TimetableRun", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Conferences.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ReviewPortal.Domain.Scheduling.ProposedSlot", "Slots", b1 =>
+                        {
+                            b1.Property<Guid>("TimetableRunId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("EndUtc");
+
+                            b1.Property<Guid>("ProposalId");
+
+                            b1.Property<string>("Room")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("StartUtc");
+
+                            b1.HasKey("TimetableRunId", "__synthesizedOrdinal");
+
+                            b1.ToTable("TimetableRuns");
+
+                            b1
+                                .ToJson("Slots")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TimetableRunId");
+                        });
+
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("ReviewPortal.Domain.Scheduling.TimetableSlot", b =>
+                {
+                    b.HasOne("ReviewPortal.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReviewPortal.Domain.Scheduling.Timetable", null)
                         .WithMany()
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -13,6 +13,8 @@ public class OutboxMessage
     public string Subject { get; set; } = "";
     public string TextBody { get; set; } = "";
     public string? HtmlBody { get; set; }
+    /// <summary>Files sent with the mail (stored as JSON with the row).</summary>
+    public List<MailAttachment> Attachments { get; set; } = [];
     /// <summary>What caused the mail, e.g. "account.confirm-email"; for the operator's view and tests.</summary>
     public string Kind { get; set; } = "";
     public int Attempts { get; set; }

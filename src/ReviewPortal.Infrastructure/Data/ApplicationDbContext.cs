@@ -10,6 +10,7 @@ using ReviewPortal.Domain.Decisions;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
 using ReviewPortal.Domain.Reviews;
+using ReviewPortal.Domain.Scheduling;
 using ReviewPortal.Domain.Submissions;
 using ReviewPortal.Infrastructure.Identity;
 
@@ -42,6 +43,10 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<DecisionLetter> DecisionLetters => Set<DecisionLetter>();
     public DbSet<DecisionTemplate> DecisionTemplates => Set<DecisionTemplate>();
     public DbSet<ConfirmationReminder> ConfirmationReminders => Set<ConfirmationReminder>();
+    public DbSet<Timetable> Timetables => Set<Timetable>();
+    public DbSet<TimetableSlot> TimetableSlots => Set<TimetableSlot>();
+    public DbSet<PublishedTimetable> PublishedTimetables => Set<PublishedTimetable>();
+    public DbSet<TimetableRun> TimetableRuns => Set<TimetableRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Sessions.UserSession> UserSessions => Set<Sessions.UserSession>();
 

@@ -16,6 +16,8 @@ internal static class MimeMessages
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.ToAddress));
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var attachment in email.Attachments ?? [])
+            body.Attachments.Add(attachment.FileName, System.Text.Encoding.UTF8.GetBytes(attachment.Content), ContentType.Parse(attachment.ContentType));
         message.Body = body.ToMessageBody();
         return message;
     }

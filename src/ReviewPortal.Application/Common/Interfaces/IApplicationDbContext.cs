@@ -8,6 +8,7 @@ using ReviewPortal.Domain.Decisions;
 using ReviewPortal.Domain.Outbox;
 using ReviewPortal.Domain.People;
 using ReviewPortal.Domain.Reviews;
+using ReviewPortal.Domain.Scheduling;
 using ReviewPortal.Domain.Submissions;
 
 namespace ReviewPortal.Application.Common.Interfaces;
@@ -39,6 +40,10 @@ public interface IApplicationDbContext
     DbSet<DecisionLetter> DecisionLetters { get; }
     DbSet<DecisionTemplate> DecisionTemplates { get; }
     DbSet<ConfirmationReminder> ConfirmationReminders { get; }
+    DbSet<Timetable> Timetables { get; }
+    DbSet<TimetableSlot> TimetableSlots { get; }
+    DbSet<PublishedTimetable> PublishedTimetables { get; }
+    DbSet<TimetableRun> TimetableRuns { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -14,7 +14,11 @@ public sealed class EmailOutbox(IApplicationDbContext db, TimeProvider clock) : 
     private static readonly TemplateOptions Options = CreateOptions();
     private readonly List<Guid> _enqueued = [];
 
-    public async Task EnqueueAsync(string template, string toAddress, string? toName, object model, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(string template, string toAddress, string? toName, object model, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(template, toAddress, toName, model, [], cancellationToken);
+
+    public async Task<Guid> EnqueueAsync(string template, string toAddress, string? toName, object model, IReadOnlyList<MailAttachment> attachments,
+        CancellationToken cancellationToken = default)
     {
         var (subject, body) = Templates.GetOrAdd(template, Load);
         var context = new TemplateContext(model, Options);
@@ -26,9 +30,11 @@ public sealed class EmailOutbox(IApplicationDbContext db, TimeProvider clock) : 
             Kind = template,
             Subject = (await subject.RenderAsync(context)).Trim(),
             TextBody = (await body.RenderAsync(context)).Trim() + "\n",
+            Attachments = [.. attachments],
         };
         db.OutboxMessages.Add(message);
         _enqueued.Add(message.Id);
+        return message.Id;
     }
 
     public async Task<Guid> EnqueueTextAsync(string kind, string subjectTemplate, string bodyTemplate, string toAddress, string? toName,

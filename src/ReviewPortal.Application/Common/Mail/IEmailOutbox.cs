@@ -10,6 +10,10 @@ public interface IEmailOutbox
     /// <param name="model">Values the template reads (an anonymous object or a record).</param>
     Task EnqueueAsync(string template, string toAddress, string? toName, object model, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="EnqueueAsync(string, string, string?, object, CancellationToken)"/>, with files attached (e.g. an iCal event); returns the outbox row's id.</summary>
+    Task<Guid> EnqueueAsync(string template, string toAddress, string? toName, object model, IReadOnlyList<Domain.Outbox.MailAttachment> attachments,
+        CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Queues a mail from Liquid text given at run time (a chair's decision template, already checked by
     /// <see cref="LiquidText.Check"/>); the model's members are read in snake_case (<c>{{ proposal.title }}</c>).

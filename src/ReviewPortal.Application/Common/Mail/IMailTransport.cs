@@ -12,7 +12,8 @@ public interface IMailTransport
 }
 
 /// <param name="MessageId">Stable per outbox row, so a receiver can recognise a re-delivery.</param>
-public sealed record EmailEnvelope(Guid MessageId, string ToAddress, string? ToName, string Subject, string TextBody, string? HtmlBody);
+public sealed record EmailEnvelope(Guid MessageId, string ToAddress, string? ToName, string Subject, string TextBody, string? HtmlBody,
+    IReadOnlyList<ReviewPortal.Domain.Outbox.MailAttachment>? Attachments = null);
 
 /// <summary>The connection failed while the mail was being handed over or before the server's reply was read: it may have been accepted.</summary>
 public sealed class MailOutcomeUnknownException(string message, Exception innerException) : Exception(message, innerException);

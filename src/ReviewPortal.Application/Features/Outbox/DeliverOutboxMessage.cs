@@ -121,7 +121,7 @@ public sealed partial class DeliverOutboxMessageHandler(
     /// <summary>PostgreSQL keeps microseconds; the claim is compared with what was stored.</summary>
     private static DateTimeOffset ToMicroseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 
-    private static EmailEnvelope ToEnvelope(OutboxMessage m) => new(m.Id, m.ToAddress, m.ToName, m.Subject, m.TextBody, m.HtmlBody);
+    private static EmailEnvelope ToEnvelope(OutboxMessage m) => new(m.Id, m.ToAddress, m.ToName, m.Subject, m.TextBody, m.HtmlBody, m.Attachments);
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 

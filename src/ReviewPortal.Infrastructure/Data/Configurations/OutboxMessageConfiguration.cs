@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
         builder.Property(m => m.Kind).HasMaxLength(100).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(2_000);
+        builder.OwnsMany(m => m.Attachments, a => a.ToJson());
         // The sweeper looks for unsent mail only.
         builder.HasIndex(m => m.CreatedUtc).HasFilter("\"SentUtc\" IS NULL");
     }
