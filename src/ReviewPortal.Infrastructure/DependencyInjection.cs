@@ -101,6 +101,7 @@ public static class DependencyInjection
 
         AddJobs(services, configuration, connectionString);
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoStages>();
         return services;
     }
 

@@ -39,6 +39,7 @@ public sealed partial class DemoSeeder(
     IIdentityService identity,
     IMediator mediator,
     ConflictDetection conflicts,
+    DemoStages stages,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -55,7 +56,9 @@ public sealed partial class DemoSeeder(
     /// Seeds what is missing. Returns the demo logins whose passwords were set in this run. A demo account
     /// whose password is not in <paramref name="knownLogins"/> (e.g. a first run that stopped half-way) gets a new one.
     /// </summary>
-    public async Task<IReadOnlyList<DemoLogin>> SeedAsync(IReadOnlySet<string> knownLogins, CancellationToken cancellationToken = default)
+    /// <param name="stage">How far to take the demo track (<c>Seed:DemoStage</c>) by running the real use cases; see <see cref="DemoStages"/>.</param>
+    public async Task<IReadOnlyList<DemoLogin>> SeedAsync(IReadOnlySet<string> knownLogins, DemoStage stage = DemoStage.Cfp,
+        CancellationToken cancellationToken = default)
     {
         var data = LpcDataFile.Load();
         var created = new List<DemoLogin>();
@@ -127,6 +130,12 @@ public sealed partial class DemoSeeder(
         if (result.Imported == 0)
             await conflicts.RefreshAsync(track.Id, cancellationToken);
         LogSeeded(logger, conference.Name, track.Name, result.Imported, result.AlreadyPresent);
+        if (stage > DemoStage.Cfp)
+        {
+            var chair = track.Committee.First(m => m.Role == CommitteeRole.Chair && m.RemovedUtc is null);
+            await stages.AdvanceAsync(track.Id, chair.PersonId, admin.Id, stage, cancellationToken);
+        }
+
         return created;
     }
 

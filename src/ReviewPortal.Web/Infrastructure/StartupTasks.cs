@@ -36,7 +36,7 @@ internal static class StartupTasks
             var file = DemoLoginsFile(configuration, app.Environment);
             var known = ReadDemoLogins(file);
             var changed = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-                .SeedAsync(known.Select(l => l.Email).ToHashSet(StringComparer.Ordinal));
+                .SeedAsync(known.Select(l => l.Email).ToHashSet(StringComparer.Ordinal), configuration.GetValue("Seed:DemoStage", DemoStage.Cfp));
             logins = RememberDemoLogins(file, known, changed);
         }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Features.Proposals;
+using ReviewPortal.Application.Features.Timetabling;
 using ReviewPortal.Domain.Decisions;
 using ReviewPortal.Domain.Reviews;
 using ReviewPortal.Domain.Submissions;
@@ -31,10 +32,19 @@ public sealed record ConfirmationFigures(int Confirmed, int Declined, int Waitin
 /// <param name="Committed">Accepted talks still in: waiting for an answer or confirmed.</param>
 public sealed record ProgrammeFigures(int? Capacity, int Committed, int Confirmed);
 
+/// <param name="HasGrid">The track's grid has at least one block.</param>
+/// <param name="OnProgramme">Confirmed talks and organisers' items: what the timetable must hold.</param>
+/// <param name="Placed">Of those, placed in the working copy.</param>
+/// <param name="PublishedVersion">The latest published version's number; null: never published.</param>
+/// <param name="ChangedSincePublished">Items placed differently in the working copy than in the published version (new, moved or removed): what the next publish would announce.</param>
+/// <param name="SchedulePath">Where the public schedule of the track is (once published).</param>
+public sealed record TimetableFigures(bool HasGrid, int OnProgramme, int Placed, int? PublishedVersion, DateTimeOffset? PublishedUtc, int ChangedSincePublished,
+    string SchedulePath);
+
 /// <param name="HiddenByConflict">Proposals the caller is conflicted on: counted in the CfP and review figures, left out of decisions and confirmations (another chair manages them).</param>
 public sealed record TrackDashboard(
     Guid TrackId, string TrackName, string ConferenceName, string TimeZoneId, CfpFigures Cfp, ReviewFigures Review,
-    DecisionFigures Decisions, ConfirmationFigures Confirmations, ProgrammeFigures Programme, int HiddenByConflict);
+    DecisionFigures Decisions, ConfirmationFigures Confirmations, ProgrammeFigures Programme, TimetableFigures Timetable, int HiddenByConflict);
 
 public sealed class GetTrackDashboardValidator : AbstractValidator<GetTrackDashboard>
 {
@@ -103,6 +113,29 @@ public sealed class GetTrackDashboardHandler(IApplicationDbContext db, TrackAcce
             decidable.Count(r => r.Status is SubmissionStatus.Confirmed or SubmissionStatus.Scheduled));
 
         return new TrackDashboard(track.Id, track.Name, track.Conference.Name, track.Conference.TimeZoneId, cfp, review, decisions,
-            confirmations, programme, hidden);
+            confirmations, programme, await TimetableAsync(track.Id, $"/c/{track.Conference.Slug}/{track.Slug}/schedule", cancellationToken), hidden);
+    }
+
+    private async Task<TimetableFigures> TimetableAsync(Guid trackId, string schedulePath, CancellationToken cancellationToken)
+    {
+        var onProgramme = await db.Submissions.AsNoTracking().Where(s => s.TrackId == trackId).Where(TimetableItems.OnProgramme)
+            .Select(s => s.Id).ToListAsync(cancellationToken);
+        var working = await db.TimetableSlots.AsNoTracking().Where(s => s.TrackId == trackId)
+            .Select(s => new { s.SubmissionId, s.Room, s.StartUtc }).ToListAsync(cancellationToken);
+        var timetable = await db.Timetables.AsNoTracking().Where(t => t.TrackId == trackId)
+            .Select(t => new { HasGrid = t.Blocks.Count > 0, t.PublishedVersion }).SingleOrDefaultAsync(cancellationToken);
+        var published = timetable?.PublishedVersion is { } number
+            ? await db.PublishedTimetables.AsNoTracking().Where(p => p.TrackId == trackId && p.Number == number)
+                .Select(p => new { p.PublishedUtc, p.Slots }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+        var placedThen = (published?.Slots ?? []).ToDictionary(s => s.ProposalId, s => (s.Room, s.StartUtc));
+        var placedNow = working.ToDictionary(s => s.SubmissionId, s => (s.Room, s.StartUtc));
+        var changed = published is null
+            ? 0
+            : placedNow.Count(p => !placedThen.TryGetValue(p.Key, out var then) || then != p.Value) + placedThen.Keys.Count(id => !placedNow.ContainsKey(id));
+        var programme = onProgramme.ToHashSet();
+        return new TimetableFigures(timetable?.HasGrid ?? false, programme.Count, working.Count(s => programme.Contains(s.SubmissionId)),
+            timetable?.PublishedVersion, published?.PublishedUtc, changed, schedulePath);
     }
 }
