@@ -61,6 +61,24 @@ internal static class InfeasibilityExplainer
         };
     }
 
+    /// <summary>
+    /// Counting conditions every assignment meets, checked in one pass: the committee can give k reviews to every
+    /// proposal in total, and each proposal has at least as many candidates as reviews still to place. True: no
+    /// assignment exists (the minimum cut then says exactly why).
+    /// </summary>
+    public static bool FailsCounting(PreparedProblem pp)
+    {
+        if (pp.Capacity < pp.Required)
+            return true;
+        for (var p = 0; p < pp.N; p++)
+        {
+            if (pp.ArcStart[p + 1] - pp.ArcStart[p] < pp.Need[p])
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Called when the min-cost flow is infeasible: finds the bottleneck by max flow and its minimum cut.</summary>
     public static Infeasibility Explain(PreparedProblem pp, CancellationToken cancellationToken)
     {

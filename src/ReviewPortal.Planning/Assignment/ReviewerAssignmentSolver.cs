@@ -26,6 +26,16 @@ public static class ReviewerAssignmentSolver
             return Infeasible(inputProblem);
         }
 
+        if (InfeasibilityExplainer.FailsCounting(pp))
+        {
+            // The flow cannot succeed, so it is not run (at CVPR size it takes longer to say "infeasible" than the
+            // minimum cut takes to say why); the cut explains every bottleneck, not only the one counting found.
+            progress?.Report(new SolverProgress(0.6, "Explaining infeasibility"));
+            var shortfall = InfeasibilityExplainer.Explain(pp, cancellationToken);
+            progress?.Report(new SolverProgress(1, "Done: infeasible"));
+            return Infeasible(shortfall);
+        }
+
         var fair = problem.Mode == AssignmentMode.Fair;
         progress?.Report(new SolverProgress(0.05, "Building the flow network"));
         var flow = FlowAssignment.Solve(pp, () => progress?.Report(new SolverProgress(fair ? 0.1 : 0.3, "Solving")));

@@ -85,6 +85,24 @@ public sealed class InfeasibilityExplanationTests
     }
 
     [Fact]
+    public void A_proposal_short_of_candidates_does_not_hide_a_shared_bottleneck_elsewhere()
+    {
+        // Talk 9 has only two conflict-free members (counting sees it at once, so the flow is skipped); talks 0–3 also
+        // share members 0, 1, 2, who can take 9 of their 12 reviews. The minimum cut names both, as when the flow runs.
+        var problem = Problem(10, 8, 3, 0, 3, Everyone(10, 8, (p, r) => p == 9 ? r is 6 or 7 : p >= 4 || r < 3)) with
+        {
+            MaxLoad = [3, 3, 3, 10, 10, 10, 10, 10],
+        };
+
+        var solution = ReviewerAssignmentSolver.Solve(problem);
+
+        var why = solution.Infeasibility!;
+        Assert.Contains(why.Proposals, s => s.Proposal == 9 && s.ShortOnItsOwn && s.Available == 2);
+        Assert.Equal([0, 1, 2, 3, 9], why.Proposals.Select(s => s.Proposal).Order());
+        Assert.Equal(4, why.MissingReviews);
+    }
+
+    [Fact]
     public void A_minimum_load_that_cannot_be_met_names_the_member()
     {
         // Member 5 must review at least 2 talks but is conflicted with all but one.
