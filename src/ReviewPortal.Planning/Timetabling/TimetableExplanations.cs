@@ -32,8 +32,10 @@ internal static class TimetableExplanations
         // The whole grid: slots needed against slots there are (pinned items inside blocks take theirs).
         var slot = problem.SlotMinutes;
         var cells = new List<int>(); // free raster cells per (block, room)
-        foreach (var block in problem.Blocks)
+        var cellsOfBlock = new int[problem.Blocks.Count];
+        for (var b = 0; b < problem.Blocks.Count; b++)
         {
+            var block = problem.Blocks[b];
             var length = (block.End - block.Start) / slot;
             foreach (var room in block.Rooms)
             {
@@ -46,6 +48,7 @@ internal static class TimetableExplanations
                 }
 
                 cells.Add(free);
+                cellsOfBlock[b] += free;
             }
         }
 
@@ -55,6 +58,23 @@ internal static class TimetableExplanations
         {
             why.Add($"{Count(c.Free.Length, "talk")} need {Count(needed, "slot")} of {slot} minutes; the grid has {have}. Add {needed - have} slots (a block or a room) or unschedule talks.");
             return why;
+        }
+
+        // Talks that can only go in some blocks (their speakers' times): per such set of blocks, the talks confined to
+        // it need more slots than it has (Hall's condition over the sets the talks themselves define).
+        var blocksOf = c.Free.ToDictionary(i => i, i => c.ByTalk[i].Select(x => x.Block).ToHashSet());
+        foreach (var set in blocksOf.Values.Where(b => b.Count < problem.Blocks.Count).DistinctBy(b => string.Join(',', b.Order())).OrderBy(b => b.Count))
+        {
+            var confined = c.Free.Where(i => blocksOf[i].IsSubsetOf(set)).ToList();
+            var need = confined.Sum(i => c.SlotsOf(problem.Talks[i]));
+            var room = set.Sum(b => cellsOfBlock[b]);
+            if (need > room)
+            {
+                var titles = confined.Count <= 8 ? ": " + string.Join(", ", confined.Select(i => $"\"{problem.Talks[i].Title}\"")) : "";
+                why.Add($"{Count(confined.Count, "talk")} can only go in {string.Join(", ", set.Order().Select(b => problem.Blocks[b].Label))} " +
+                    $"(the times their speakers can make){titles}; they need {need} slots and those blocks have {room}.");
+                return why;
+            }
         }
 
         // Talks of several slots need that many consecutive slots of one block.

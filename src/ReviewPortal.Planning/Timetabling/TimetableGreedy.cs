@@ -18,7 +18,11 @@ internal static class TimetableGreedy
         var chosen = Enumerable.Repeat(-1, problem.Talks.Count).ToArray();
         var roomTaken = new HashSet<(int Room, int Segment)>();
         var speakerTaken = new HashSet<(Guid Speaker, int Segment)>();
-        var placed = new List<Candidate>();
+        // What is placed, indexed so that a candidate's cost is a few look-ups: talks of a topic per segment, and the
+        // talk that starts or ends at a time in a room of a block.
+        var topicRunning = new Dictionary<(string Topic, int Segment), int>();
+        var startsAt = new Dictionary<(int Block, int Room, int Time), int>();
+        var endsAt = new Dictionary<(int Block, int Room, int Time), int>();
 
         bool Allowed(Candidate x)
         {
@@ -35,14 +39,19 @@ internal static class TimetableGreedy
         {
             var x = c.ByTalk[talk][k];
             chosen[talk] = k;
-            placed.Add(x);
+            startsAt[(x.Block, x.Room, x.Start)] = talk;
+            endsAt[(x.Block, x.Room, x.End)] = talk;
             for (var g = x.FirstSegment; g < x.FirstSegment + x.SegmentCount; g++)
             {
                 roomTaken.Add((x.Room, g));
                 foreach (var s in problem.Talks[talk].SpeakerIds)
                     speakerTaken.Add((s, g));
+                foreach (var topic in topics[talk])
+                    topicRunning[(topic, g)] = topicRunning.GetValueOrDefault((topic, g)) + 1;
             }
         }
+
+        bool SharesTopic(int a, int b) => topics[a].Any(topics[b].Contains);
 
         if (problem.MinimalChange)
         {
@@ -72,15 +81,15 @@ internal static class TimetableGreedy
                 double cost = TimetableModel.PopularityCost(problem, c.Talks[i], ranks[x.Room]);
                 if (problem.MinimalChange && c.Talks[i].Previous is not null)
                     cost += TimetableModel.Scale * weights.MovedFromPrevious;
-                foreach (var other in placed)
+                for (var g = x.FirstSegment; g < x.FirstSegment + x.SegmentCount; g++)
                 {
-                    if (!topics[other.Talk].Intersect(topics[i]).Any())
-                        continue;
-                    if (other.Room != x.Room && other.Start < x.End && x.Start < other.End)
-                        cost += TimetableModel.Scale * weights.TopicInParallel;
-                    if (other.Room == x.Room && other.Block == x.Block && (other.End == x.Start || other.Start == x.End))
-                        cost -= TimetableModel.Scale * weights.TopicNotAdjacent;
+                    foreach (var topic in topics[i])
+                        cost += TimetableModel.Scale * weights.TopicInParallel * topicRunning.GetValueOrDefault((topic, g));
                 }
+
+                if ((endsAt.TryGetValue((x.Block, x.Room, x.Start), out var before) && SharesTopic(before, i))
+                    || (startsAt.TryGetValue((x.Block, x.Room, x.End), out var after) && SharesTopic(after, i)))
+                    cost -= TimetableModel.Scale * weights.TopicNotAdjacent;
 
                 if (cost < bestCost)
                 {

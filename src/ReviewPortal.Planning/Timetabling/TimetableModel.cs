@@ -23,6 +23,12 @@ internal sealed class TimetableModel
     public Dictionary<int, int> BlockOfLiteral { get; } = [];
     public List<BoolVar> Assumptions { get; } = [];
 
+    // The auxiliary variables of the objective and how each follows from the candidates, so a hint can be complete:
+    // CP-SAT takes a complete feasible hint as its first solution instead of repairing a partial one.
+    private readonly List<(BoolVar Literal, List<BoolVar> Sum)> _sums = [];
+    private readonly List<(IntVar Excess, List<BoolVar> Running)> _excesses = [];
+    private readonly List<(BoolVar HasNeighbour, int Talk, List<BoolVar>[] Neighbours)> _neighbours = [];
+
     public TimetableModel(TimetableCandidates c, bool explain)
     {
         Candidates = c;
@@ -108,6 +114,35 @@ internal sealed class TimetableModel
             Model.Minimize(Objective());
     }
 
+    /// <summary>Hints the placement (per talk its candidate index, or -1) and, when it is complete, every auxiliary variable.</summary>
+    public void Hint(int[] chosen)
+    {
+        var value = new Dictionary<int, bool>();
+        foreach (var i in Candidates.Free.Where(i => chosen[i] >= 0))
+        {
+            for (var k = 0; k < Chosen[i].Length; k++)
+            {
+                Model.AddHint(Chosen[i][k], k == chosen[i]);
+                value[Chosen[i][k].GetIndex()] = k == chosen[i];
+            }
+        }
+
+        if (Candidates.Free.Any(i => chosen[i] < 0))
+            return;
+        bool Value(BoolVar x) => value.GetValueOrDefault(x.GetIndex());
+        foreach (var (literal, sum) in _sums)
+        {
+            var on = sum.Any(Value);
+            value[literal.GetIndex()] = on;
+            Model.AddHint(literal, on);
+        }
+
+        foreach (var (excess, running) in _excesses)
+            Model.AddHint(excess, Math.Max(0, running.Count(Value) - 1));
+        foreach (var (hasNeighbour, talk, neighbours) in _neighbours)
+            Model.AddHint(hasNeighbour, neighbours[chosen[talk]].Any(Value));
+    }
+
     public IEnumerable<(Candidate Cand, BoolVar Var)> All()
     {
         foreach (var i in Candidates.Free)
@@ -188,13 +223,16 @@ internal sealed class TimetableModel
             foreach (var i in c.Free.Where(i => topics[i].Count > 0))
             {
                 var hasNeighbour = Model.NewBoolVar($"neighbour {i}");
+                var perCandidate = new List<BoolVar>[c.ByTalk[i].Count];
+                _neighbours.Add((hasNeighbour, i, perCandidate));
                 long cost = (long)Scale * weights.TopicNotAdjacent;
                 objective.Add(cost);
                 objective.AddTerm(hasNeighbour, -cost);
                 for (var k = 0; k < c.ByTalk[i].Count; k++)
                 {
                     var cand = c.ByTalk[i][k];
-                    var neighbours = new List<ILiteral>();
+                    var neighbours = new List<BoolVar>();
+                    perCandidate[k] = neighbours;
                     foreach (var topic in topics[i])
                     {
                         if (Literal(starts, startsAt, (cand.Block, cand.Room, cand.End, topic)) is { } after)
@@ -206,7 +244,7 @@ internal sealed class TimetableModel
                     if (neighbours.Count == 0)
                         Model.AddBoolOr([Chosen[i][k].Not(), hasNeighbour.Not()]);
                     else
-                        Model.AddBoolOr(neighbours).OnlyEnforceIf([Chosen[i][k], hasNeighbour]);
+                        Model.AddBoolOr(neighbours.Cast<ILiteral>()).OnlyEnforceIf([Chosen[i][k], hasNeighbour]);
                 }
             }
         }
@@ -226,7 +264,9 @@ internal sealed class TimetableModel
                     if (talks < 2 || segment.Select(v => v.Cand.Room).Distinct().Count() < 2)
                         continue;
                     var extra = Model.NewIntVar(0, talks - 1, $"parallel {topic} {segment.Key}");
-                    Model.Add(extra >= LinearExpr.Sum(segment.Select(v => v.Var)) - 1);
+                    var vars = segment.Select(v => v.Var).ToList();
+                    Model.Add(extra >= LinearExpr.Sum(vars) - 1);
+                    _excesses.Add((extra, vars));
                     excess.Add(extra);
                     objective.AddTerm(extra, (long)Scale * weights.TopicInParallel);
                 }
@@ -262,6 +302,7 @@ internal sealed class TimetableModel
                 return null;
             literal = Model.NewBoolVar($"at {key}");
             Model.Add(LinearExpr.Sum(vars) == literal);
+            _sums.Add((literal, vars));
             made[key] = literal;
             return literal;
         }

@@ -13,6 +13,9 @@ namespace ReviewPortal.Planning.Timetabling;
 /// </summary>
 public static class TimetableSolver
 {
+    /// <summary>Candidates beyond which presolve is skipped (LPC: 1,520; the synthetic 216-talk case: 77,760).</summary>
+    private const int LargeModel = 20_000;
+
     public static TimetableSolution Solve(TimetableProblem problem, TimetableOptions? options = null, IProgress<TimetableProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -28,17 +31,26 @@ public static class TimetableSolver
 
         var built = new TimetableModel(candidates, explain: false);
         var greedy = TimetableGreedy.Place(candidates);
+        built.Hint(greedy);
+
+        // The greedy got stuck: often a sign there is no timetable. The assumption model (full linearization) proves
+        // pigeonhole-like conflicts the main search may not see in its time limit, and names them.
         var greedyComplete = candidates.Free.All(i => greedy[i] >= 0);
-        foreach (var i in candidates.Free)
+        if (!greedyComplete)
         {
-            if (greedy[i] < 0)
-                continue;
-            for (var k = 0; k < built.Chosen[i].Length; k++)
-                built.Model.AddHint(built.Chosen[i][k], k == greedy[i]);
+            progress?.Report(new TimetableProgress(0.1, "Checking whether any timetable exists"));
+            if (Explain(candidates, options, cancellationToken) is { } why)
+                return new TimetableSolution(TimetableOutcome.Infeasible, [], null, null, why, watch.Elapsed);
         }
 
         progress?.Report(new TimetableProgress(0.15, "Searching for a timetable"));
-        var solver = new CpSolver { StringParameters = Parameters(options, options.TimeLimit, Math.Max(2, options.Workers)) };
+        // On large models presolve takes seconds before the hint is even looked at (DESIGN.md: 8.6 s at 216 talks;
+        // here nothing in 20 s with it, the hint taken at 3 s without); the clique model needs little presolving.
+        var large = candidates.ByTalk.Sum(x => x.Count) > LargeModel;
+        var solver = new CpSolver
+        {
+            StringParameters = Parameters(options, options.TimeLimit, Math.Max(2, options.Workers), large ? "cp_model_presolve:false" : ""),
+        };
         using var stop = cancellationToken.Register(solver.StopSearch);
         using var callback = new ProgressCallback(progress, options.TimeLimit, watch);
         var status = solver.Solve(built.Model, callback);
@@ -61,7 +73,10 @@ public static class TimetableSolver
         {
             progress?.Report(new TimetableProgress(0.9, "Finding out why no timetable exists"));
             var why = Explain(candidates, options, cancellationToken);
-            return new TimetableSolution(TimetableOutcome.Infeasible, [], null, null, why, watch.Elapsed);
+            if (why is null && status == CpSolverStatus.Infeasible)
+                why = ["No timetable satisfies every rule, but the solver could not single out which talks or speakers conflict in time."];
+            if (why is not null)
+                return new TimetableSolution(TimetableOutcome.Infeasible, [], null, null, why, watch.Elapsed);
         }
 
         // Nothing from CP-SAT in time: the greedy placement obeys every hard rule, so a complete one is an answer.
@@ -93,10 +108,10 @@ public static class TimetableSolver
     /// The general case: rules enforced by assumption literals (per talk, speaker, block); CP-SAT returns a subset that
     /// cannot hold together, shrunk by deletion while time allows, and turned into sentences.
     /// </summary>
-    private static List<string> Explain(TimetableCandidates candidates, TimetableOptions options, CancellationToken cancellationToken)
+    private static List<string>? Explain(TimetableCandidates candidates, TimetableOptions options, CancellationToken cancellationToken)
     {
         var budget = Stopwatch.StartNew();
-        var limit = TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds, 2, 20));
+        var limit = TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds / 2, 2, 10));
         var model = new TimetableModel(candidates, explain: true);
 
         List<BoolVar>? Core(IReadOnlyList<BoolVar> assumptions, TimeSpan time)
@@ -114,7 +129,9 @@ public static class TimetableSolver
         }
 
         var core = Core(model.Assumptions, limit);
-        if (core is null || core.Count == 0)
+        if (core is null)
+            return null; // not proven infeasible in time
+        if (core.Count == 0)
             return ["No timetable satisfies every rule, but the solver could not single out which talks or speakers conflict."];
 
         // Deletion: drop each literal whose constraint is not needed for the contradiction.
@@ -128,8 +145,9 @@ public static class TimetableSolver
                 core = smaller.Count > 0 ? smaller : without;
         }
 
-        var talks = core.Where(l => model.TalkOfLiteral.ContainsKey(l.GetIndex())).Select(l => model.TalkOfLiteral[l.GetIndex()]).ToList();
-        var speakers = core.Where(l => model.SpeakerOfLiteral.ContainsKey(l.GetIndex())).Select(l => model.SpeakerOfLiteral[l.GetIndex()]).ToList();
+        var talks = core.Where(l => model.TalkOfLiteral.ContainsKey(l.GetIndex())).Select(l => model.TalkOfLiteral[l.GetIndex()]).Order().ToList();
+        var speakers = core.Where(l => model.SpeakerOfLiteral.ContainsKey(l.GetIndex())).Select(l => model.SpeakerOfLiteral[l.GetIndex()])
+            .OrderBy(candidates.SpeakerName, StringComparer.CurrentCulture).ToList();
         var blocks = core.Where(l => model.BlockOfLiteral.ContainsKey(l.GetIndex())).Select(l => model.BlockOfLiteral[l.GetIndex()]).Order().ToList();
         return TimetableExplanations.FromCore(candidates, talks, speakers, blocks);
     }

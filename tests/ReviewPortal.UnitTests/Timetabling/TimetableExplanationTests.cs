@@ -89,29 +89,42 @@ public sealed class TimetableExplanationTests
     }
 
     [Fact]
-    public void A_conflict_no_count_sees_is_explained_from_the_models_assumptions_naming_only_the_talks_and_block_involved()
+    public void Talks_confined_to_some_blocks_by_their_speakers_times_are_counted_against_those_blocks()
     {
-        // Two blocks of two slots, four talks: the counts are fine (4 ≤ 4; everyone has a place; nobody speaks twice).
-        // But the speakers of A, B and C are all away in the afternoon block, so three talks compete for two morning slots.
-        var away = new BusyInterval(100, 160, "unavailable in the afternoon");
-        BusyInterval[] busy = [away];
-        var speakers = new[] { Speaker("Sa", busy), Speaker("Sb", busy), Speaker("Sc", busy) };
-        var a = Talk("Alpha", speakers[0].Id);
-        var b = Talk("Beta", speakers[1].Id);
-        var c = Talk("Gamma", speakers[2].Id);
-        var morning = new BlockSpec(0, 60, [0], "Mon 09:00–10:00");
-        var afternoon = new BlockSpec(100, 160, [0], "Mon 14:00–15:00");
+        // Two blocks of two slots, four talks: 4 ≤ 4, everyone has a place, nobody speaks twice. But the speakers of
+        // A, B and C are all away in the afternoon block, so three talks compete for two morning slots.
+        BusyInterval[] away = [new BusyInterval(100, 160, "unavailable in the afternoon")];
+        var speakers = new[] { Speaker("Sa", away), Speaker("Sb", away), Speaker("Sc", away) };
         var problem = new TimetableProblem
         {
-            SlotMinutes = 30, Rooms = Rooms(1), Blocks = [morning, afternoon], Speakers = speakers,
-            Talks = [a, b, c, Talk("Delta")],
+            SlotMinutes = 30, Rooms = Rooms(1), Blocks = [new BlockSpec(0, 60, [0], "Mon 09:00–10:00"), new BlockSpec(100, 160, [0], "Mon 14:00–15:00")],
+            Speakers = speakers,
+            Talks = [Talk("Alpha", speakers[0].Id), Talk("Beta", speakers[1].Id), Talk("Gamma", speakers[2].Id), Talk("Delta")],
+        };
+
+        var why = Assert.Single(Infeasible(problem).Explanation);
+
+        Assert.Equal("3 talks can only go in Mon 09:00–10:00 (the times their speakers can make): \"Alpha\", \"Beta\", \"Gamma\"; they need 3 slots and those blocks have 2.", why);
+    }
+
+    [Fact]
+    public void A_conflict_no_count_sees_is_explained_from_the_models_assumptions_naming_only_the_talks_and_speakers_involved()
+    {
+        // Two rooms, two slots: room for four talks. X (Ann, Bob), Y (Ann, Cid), Z (Bob, Cid) pairwise share a speaker,
+        // so they need three different times; every count passes (each speaker has two talks and two free slots).
+        var ann = Speaker("Ann");
+        var bob = Speaker("Bob");
+        var cid = Speaker("Cid");
+        var problem = new TimetableProblem
+        {
+            SlotMinutes = 30, Rooms = Rooms(2), Blocks = [new BlockSpec(0, 60, [0, 1], "Mon 09:00–10:00")], Speakers = [ann, bob, cid],
+            Talks = [Talk("X", ann.Id, bob.Id), Talk("Y", ann.Id, cid.Id), Talk("Z", bob.Id, cid.Id), Talk("Free")],
         };
 
         var why = string.Join(" ", Infeasible(problem).Explanation);
 
-        Assert.Contains("These 3 talks cannot all be placed: \"Alpha\", \"Beta\", \"Gamma\".", why, StringComparison.Ordinal);
-        Assert.Contains("Mon 09:00–10:00", why, StringComparison.Ordinal);
-        Assert.DoesNotContain("Delta", why, StringComparison.Ordinal);
-        Assert.DoesNotContain("Mon 14:00–15:00", why, StringComparison.Ordinal);
+        Assert.Contains("These 3 talks cannot all be placed: \"X\", \"Y\", \"Z\".", why, StringComparison.Ordinal);
+        Assert.Contains("Ann, Bob, Cid cannot be in two places at once", why, StringComparison.Ordinal);
+        Assert.DoesNotContain("Free", why, StringComparison.Ordinal);
     }
 }
