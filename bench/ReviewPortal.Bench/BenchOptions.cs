@@ -91,7 +91,7 @@ internal sealed class BenchOptions
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", "assignment-e2e" => "assignment-e2e", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment, assignment-e2e).") }; break;
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", "assignment-e2e" => "assignment-e2e", "timetable" => "timetable", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment, assignment-e2e, timetable).") }; break;
                 case "--cases": o.AssignmentCases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "--lpc-runs": o.E2eLpcRuns = (int)Number(); break;
                 case "--cvpr-runs": o.E2eCvprRuns = (int)Number(); break;
@@ -126,6 +126,8 @@ internal sealed class BenchOptions
 
         if (o.Mode == "assignment-e2e" && o.AssignmentCases == AllAssignmentCases)
             o.AssignmentCases = ["lpc", "cvpr"];
+        if (o.Mode == "timetable" && o.AssignmentCases == AllAssignmentCases)
+            o.AssignmentCases = TimetableBench.AllCases;
         if (o.Mode == "signed-in" && !clientsGiven)
             o.Clients = 16;
         if (o.Clients < 1 || o.Submissions < o.Clients)
@@ -141,8 +143,9 @@ internal sealed class BenchOptions
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode faults --clients 10 [options]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode assignment [--cases lpc,cvpr,...]
           dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode assignment-e2e [--cases lpc,cvpr]
+          dotnet run -c Release --project bench/ReviewPortal.Bench -- --mode timetable [--cases lpc,synthetic216,minimal-change,infeasible]
 
-        --mode rush|page|signed-in|faults|assignment
+        --mode rush|page|signed-in|faults|assignment|assignment-e2e|timetable
                               rush (deadline-rush): 1,000 submissions from 50 signed-in clients, checked for
                               loss and latency (exit 1 on FAIL); page: GET of the public track page and of
                               /api/v1/conferences with 50 clients (informational); signed-in: the chair's list
@@ -169,7 +172,8 @@ internal sealed class BenchOptions
         --load-seconds S      faults: seconds of submissions (default 40), back to back from --clients clients
         --restarts N          faults: PostgreSQL restarts during the load (default 2), evenly spread
         --down-seconds S      faults: seconds PostgreSQL stays down per restart (default 3)
-        --cases A,B,...       assignment: any of lpc, cvpr, big, fair-lpc, fair-cvpr, infeasible-cvpr (default all)
+        --cases A,B,...       assignment: any of lpc, cvpr, big, fair-lpc, fair-cvpr, infeasible-cvpr (default all);
+                              timetable: any of lpc, synthetic216, minimal-change, infeasible (default all)
         --lpc-runs N, --cvpr-runs N
                               assignment-e2e: measured runs after one warm-up run (default 20 and 3); the app runs
                               them as Hangfire jobs, the end-to-end time is the run row's FinishedUtc − StartedUtc

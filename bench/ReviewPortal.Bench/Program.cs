@@ -41,6 +41,7 @@ try
         "faults" => await FaultRun.RunAsync(options, cancel.Token),
         "assignment" => await AssignmentBench.RunAsync(options, args, cancel.Token),
         "assignment-e2e" => await AssignmentEndToEnd.RunAsync(options, cancel.Token),
+        "timetable" => await TimetableBench.RunAsync(options, cancel.Token),
         _ => throw new InvalidOperationException(options.Mode),
     };
     return passed ? 0 : 1;

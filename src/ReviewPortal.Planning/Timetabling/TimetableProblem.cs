@@ -93,6 +93,9 @@ public sealed record TimetableSolution(
     IReadOnlyList<string> Explanation,
     TimeSpan Elapsed)
 {
+    /// <summary>When CP-SAT reported its first timetable (the greedy hint usually is it), for progress and the bench.</summary>
+    public TimeSpan? TimeToFirstSolution { get; init; }
+
     public int Moved(TimetableProblem problem)
     {
         var previous = problem.Talks.Where(t => t.Previous is not null).ToDictionary(t => t.Id, t => t.Previous!);
