@@ -145,6 +145,7 @@ public static class DependencyInjection
 
         services.AddScoped<IOutboxNotifier, HangfireOutboxNotifier>();
         services.AddScoped<IAssignmentRunQueue, HangfireAssignmentRunQueue>();
+        services.AddScoped<ITimetableRunQueue, HangfireTimetableRunQueue>();
     }
 
     // Long polling: a queued job starts within a moment instead of after the 15 s poll. The invisibility timeout

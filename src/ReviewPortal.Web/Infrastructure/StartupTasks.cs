@@ -45,6 +45,7 @@ internal static class StartupTasks
             var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<AssignmentRunSweepJob>(AssignmentRunSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<TimetableRunSweepJob>(TimetableRunSweepJob.Id, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<OutboxPurgeJob>(OutboxPurgeJob.Id, j => j.PurgeAsync(CancellationToken.None), Cron.Daily(3));
             recurring.AddOrUpdate<DiscussionDigestJob>(DiscussionDigestJob.Id, j => j.SendAsync(CancellationToken.None), DiscussionDigestJob.Schedule);
             recurring.AddOrUpdate<ReviewReminderJob>(ReviewReminderJob.Id, j => j.SendAsync(CancellationToken.None), Cron.Hourly());

@@ -13,7 +13,7 @@ namespace ReviewPortal.Application.Features.Decisions;
 /// </summary>
 public sealed record GetProgrammeCapacity(Guid TrackId) : IQuery<ProgrammeCapacityInfo>;
 
-/// <param name="Capacity">The number of talks the chair set (<c>Track.ProgrammeCapacity</c>); null when not set. The timetable's slots replace it once a grid exists.</param>
+/// <param name="Capacity">The talk slots of the timetable's grid (less those of pinned items) once the track has a grid; before, the number the chair set (<c>Track.ProgrammeCapacity</c>); null when neither.</param>
 /// <param name="Accepted">Talks holding a place: accepted (draft or released), confirmed or scheduled.</param>
 /// <param name="AcceptedReleased">Of those, whose acceptance the speakers have been told.</param>
 /// <param name="Confirmed">Confirmed or scheduled.</param>
@@ -35,11 +35,14 @@ public sealed class GetProgrammeCapacityHandler(IApplicationDbContext db, TrackA
     }
 }
 
-/// <summary>The counting behind <see cref="GetProgrammeCapacity"/>, for any use case that has already checked access (one statement).</summary>
+/// <summary>The counting behind <see cref="GetProgrammeCapacity"/>, for any use case that has already checked access (one statement; two more once a grid exists).</summary>
 public static class ProgrammeCapacity
 {
     public static async Task<ProgrammeCapacityInfo> ReadAsync(IApplicationDbContext db, Guid trackId, int? capacity, CancellationToken cancellationToken)
     {
+        // Once the track has a grid, its talk slots are the capacity (the chair's number was an estimate before it).
+        if (await Timetabling.TimetableCapacity.SlotsAsync(db, trackId, cancellationToken) is { } slots)
+            capacity = slots;
         var counts = await db.Submissions.AsNoTracking()
             .Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk
                 && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Confirmed || s.Status == SubmissionStatus.Scheduled
