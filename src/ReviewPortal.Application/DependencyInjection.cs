@@ -36,6 +36,7 @@ public static class DependencyInjection
         Features.Confirmations.ConfirmationServices.AddConfirmations(services);
         Features.Discussion.DiscussionServices.AddDiscussionAndReminders(services);
         Features.Assignment.AssignmentServices.AddAssignment(services);
+        Features.Timetabling.TimetableEditorServices.AddTimetableEditor(services);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

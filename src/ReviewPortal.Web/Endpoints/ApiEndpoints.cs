@@ -53,6 +53,7 @@ internal static class ApiEndpoints
         DecisionEndpoints.Map(api);
         DecisionLetterEndpoints.Map(api);
         ConfirmationEndpoints.Map(api);
+        TimetableEndpoints.Map(api);
     }
 }
 
