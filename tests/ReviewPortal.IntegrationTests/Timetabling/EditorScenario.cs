@@ -135,6 +135,7 @@ public sealed record EditorScenario(ReviewPortalApp App, Guid TrackId, Guid Conf
     public static IReadOnlyList<string> Rules(JsonElement answer) =>
         [.. answer.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("rule").GetString()!)];
 
+    /// <summary>The timetable mails to these addresses, oldest first.</summary>
     public Task<List<Domain.Outbox.OutboxMessage>> MailsToAsync(params string[] addresses) =>
-        App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => addresses.Contains(m.ToAddress)).OrderBy(m => m.CreatedUtc).ToListAsync());
+        App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => addresses.Contains(m.ToAddress) && m.Kind.StartsWith("timetable.")).OrderBy(m => m.CreatedUtc).ToListAsync());
 }
