@@ -37,6 +37,7 @@ public static class DependencyInjection
         Features.Discussion.DiscussionServices.AddDiscussionAndReminders(services);
         Features.Assignment.AssignmentServices.AddAssignment(services);
         Features.Timetabling.TimetableRunServices.AddTimetableRuns(services);
+        Features.Timetabling.TimetableEditorServices.AddTimetableEditor(services);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -54,6 +54,7 @@ internal static class ApiEndpoints
         DecisionLetterEndpoints.Map(api);
         ConfirmationEndpoints.Map(api);
         TimetableRunEndpoints.Map(api);
+        TimetableEndpoints.Map(api);
     }
 }
 
