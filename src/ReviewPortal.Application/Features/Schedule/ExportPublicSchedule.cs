@@ -29,7 +29,7 @@ public sealed class ExportPublicScheduleHandler(PublishedScheduleReader reader, 
     {
         var (entry, schedule) = await reader.GetPublishedAsync(query.ConferenceSlug, query.TrackSlug, cancellationToken);
         var links = new ScheduleLinks(linkBuilder.Page("/"));
-        return entry.Files.GetOrAdd(query.Format.ToString(), _ => Render(schedule, links, query.Format));
+        return entry.Files.GetOrAdd(query.Format.ToString(), _ => Render(schedule, links, query.Format) with { TrackIds = entry.TrackIds });
     }
 
     public static ScheduleFile Render(PublicSchedule schedule, ScheduleLinks links, ScheduleFormat format)

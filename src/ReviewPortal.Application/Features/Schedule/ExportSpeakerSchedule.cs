@@ -40,7 +40,7 @@ public sealed class ExportSpeakerScheduleHandler(PublishedScheduleReader reader,
             return new ScheduleFile(
                 ScheduleICalWriter.Write(schedule, links, talks, $"{schedule.ConferenceName}: {speaker.Name}"),
                 "text/calendar; charset=utf-8", $"{schedule.ConferenceSlug}-speaker-{query.SpeakerKey:N}.ics",
-                $"\"speaker-{query.SpeakerKey:N}-{schedule.VersionTag}\"");
+                $"\"speaker-{query.SpeakerKey:N}-{schedule.VersionTag}\"") { TrackIds = entry.TrackIds };
         });
     }
 }

@@ -9,7 +9,7 @@ namespace ReviewPortal.Application.Features.Schedule;
 [AllowAnonymous]
 public sealed record GetPublicTalk(string ConferenceSlug, string TrackSlug, Guid ProposalId) : IQuery<PublicTalkPage>;
 
-public sealed record PublicTalkPage(PublicSchedule Schedule, PublicTalk Talk);
+public sealed record PublicTalkPage(PublicSchedule Schedule, PublicTalk Talk, IReadOnlyCollection<Guid> TrackIds);
 
 public sealed class GetPublicTalkValidator : AbstractValidator<GetPublicTalk>
 {
@@ -24,9 +24,9 @@ public sealed class GetPublicTalkHandler(PublishedScheduleReader reader) : IQuer
 {
     public async ValueTask<PublicTalkPage> Handle(GetPublicTalk query, CancellationToken cancellationToken)
     {
-        var (_, schedule) = await reader.GetPublishedAsync(query.ConferenceSlug, query.TrackSlug, cancellationToken);
+        var (entry, schedule) = await reader.GetPublishedAsync(query.ConferenceSlug, query.TrackSlug, cancellationToken);
         var talk = schedule.Talks.FirstOrDefault(t => t.ProposalId == query.ProposalId)
             ?? throw NotFoundException.For("Talk", query.ProposalId);
-        return new PublicTalkPage(schedule, talk);
+        return new PublicTalkPage(schedule, talk, entry.TrackIds);
     }
 }

@@ -15,7 +15,11 @@ public sealed record PublicScheduleResult(
     string TimeZoneId,
     string? TrackName,
     string? TrackSlug,
-    PublicSchedule? Schedule);
+    PublicSchedule? Schedule)
+{
+    /// <summary>Every track of the scope, published or not: a publish of any of them makes this result stale.</summary>
+    public IReadOnlyCollection<Guid> TrackIds { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the latest published version of a track, of every track of a conference, or a given version of a track,
@@ -83,7 +87,7 @@ public sealed class PublishedScheduleReader(IApplicationDbContext db, PublishedS
         }
 
         var result = new PublicScheduleResult(first.ConferenceName, first.ConferenceSlug, first.TimeZoneId,
-            scopeTrack?.Name, scopeTrack?.Slug, schedule);
+            scopeTrack?.Name, scopeTrack?.Slug, schedule) { TrackIds = trackIds };
         return cache.Store(key, new PublishedScheduleEntry(result, trackIds, now));
     }
 

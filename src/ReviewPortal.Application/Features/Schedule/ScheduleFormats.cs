@@ -14,7 +14,11 @@ public enum ScheduleFormat
 }
 
 /// <summary>A rendered export: the bytes are shared by every request for the same version.</summary>
-public sealed record ScheduleFile(byte[] Content, string ContentType, string FileName, string ETag);
+public sealed record ScheduleFile(byte[] Content, string ContentType, string FileName, string ETag)
+{
+    /// <summary>Every track of the file's scope (published or not): a publish of any of them makes it stale.</summary>
+    public IReadOnlyCollection<Guid> TrackIds { get; init; } = [];
+}
 
 /// <summary>What the frab formats and iCal need beyond the schedule: absolute links (the public base URL).</summary>
 public sealed record ScheduleLinks(string BaseUrl)
