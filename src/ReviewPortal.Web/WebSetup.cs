@@ -80,6 +80,7 @@ public static class WebSetup
         services.AddServerSideSessions(configuration); // the cookie above holds only a session key (Infrastructure/Sessions)
         services.AddAntiforgery(options => options.Cookie.Name = "ReviewPortal.Antiforgery");
         services.AddSignedInPageCache(builder.Configuration);
+        services.AddPublicSchedule(builder.Configuration);
         services.AddApiTokenAuthentication();
 
         services.AddRateLimiter(options =>
@@ -154,6 +155,7 @@ public static class WebSetup
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapRazorPages();
         app.MapApi();
+        app.MapPublicSchedule();
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.OutputCaching;
+using ReviewPortal.Application.Features.Schedule;
+
+namespace ReviewPortal.Web.Infrastructure;
+
+/// <summary>
+/// The public schedule's two caches (ADR 0030): the application's per-version memory (<see cref="PublishedScheduleCache"/>:
+/// which versions are the latest, the schedule and its rendered files) and, in front of it, the output cache holding
+/// the finished responses for anonymous readers, so a hit runs neither the page nor the mediator.
+/// Both keep an entry <see cref="PublishedScheduleCacheOptions.CacheSeconds"/>; a publish on this node empties both at once.
+/// </summary>
+internal static class PublicScheduleSetup
+{
+    public static IServiceCollection AddPublicSchedule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PublishedScheduleCacheOptions.Section).Get<PublishedScheduleCacheOptions>() ?? new();
+        services.AddSingleton(options);
+        services.AddSingleton<IPublishedScheduleListener, OutputCacheScheduleEviction>();
+        services.AddSingleton<PublishedScheduleCache>();
+        services.AddSingleton<IPublishedScheduleCache>(sp => sp.GetRequiredService<PublishedScheduleCache>());
+        services.AddScoped<PublishedScheduleReader>();
+        services.Configure<OutputCacheOptions>(o =>
+            o.AddPolicy(PublicSchedulePolicy.Name, new PublicSchedulePolicy(TimeSpan.FromSeconds(Math.Max(0, options.CacheSeconds)))));
+        return services;
+    }
+}
+
+/// <summary>How pages and exports say which tracks a response shows, so a publish of any of them evicts it.</summary>
+internal static class PublicScheduleHttp
+{
+    private const string TracksItem = "public-schedule-tracks";
+
+    /// <summary>What browsers and shared caches may keep; short, because a publish must show soon.</summary>
+    public const string CacheControl = "public, max-age=30";
+
+    public static string TagOf(Guid trackId) => $"schedule-track:{trackId:N}";
+
+    public static void Shows(HttpContext http, IEnumerable<Guid> trackIds)
+    {
+        http.Items[TracksItem] = trackIds.ToArray();
+        if (http.User.Identity?.IsAuthenticated != true)
+            http.Response.Headers.CacheControl = CacheControl;
+    }
+
+    public static IReadOnlyList<Guid> TracksShown(HttpContext http) => http.Items[TracksItem] as Guid[] ?? [];
+
+    /// <summary>A file with its version as ETag; 304 when the reader has this version already.</summary>
+    public static IResult File(HttpContext http, ScheduleFile file)
+    {
+        Shows(http, file.TrackIds);
+        http.Response.Headers.ETag = file.ETag;
+        var sent = http.Request.Headers.IfNoneMatch;
+        if (sent.Count > 0 && sent.ToString().Split(',').Any(t => t.Trim() == file.ETag || t.Trim() == "*"))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Bytes(file.Content, file.ContentType);
+    }
+}
+
+/// <summary>
+/// Keeps the answers of the public schedule for anonymous readers (signed-in pages show the reader's own header, and
+/// their answers are marked no-store). Varies by path and query; only a 200 without Set-Cookie is kept, so a 404
+/// for a made-up slug never takes room. Tagged with the tracks shown, for <see cref="OutputCacheScheduleEviction"/>.
+/// </summary>
+internal sealed class PublicSchedulePolicy(TimeSpan lifetime) : IOutputCachePolicy
+{
+    public const string Name = "PublicSchedule";
+    public const string Tag = "public-schedule";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var cacheable = lifetime > TimeSpan.Zero
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.User.Identity?.IsAuthenticated != true
+            && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(http.Request.Headers.Authorization);
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = cacheable;
+        if (!cacheable)
+            return ValueTask.CompletedTask;
+        context.ResponseExpirationTimeSpan = lifetime;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.Tags.Add(Tag);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+
+        foreach (var trackId in PublicScheduleHttp.TracksShown(context.HttpContext))
+            context.Tags.Add(PublicScheduleHttp.TagOf(trackId));
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A publish (<see cref="IPublishedScheduleCache.Invalidate"/>) drops the kept answers that show the track.</summary>
+internal sealed class OutputCacheScheduleEviction(IOutputCacheStore store) : IPublishedScheduleListener
+{
+    public void Invalidated(Guid trackId)
+    {
+        // The in-memory store evicts synchronously; waiting keeps "after Invalidate the next request is fresh" true for any store.
+        var eviction = store.EvictByTagAsync(PublicScheduleHttp.TagOf(trackId), CancellationToken.None);
+        if (!eviction.IsCompletedSuccessfully)
+            eviction.AsTask().GetAwaiter().GetResult();
+    }
+}
