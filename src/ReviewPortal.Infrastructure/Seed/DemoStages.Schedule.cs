@@ -1,14 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReviewPortal.Application.Features.Timetabling;
+using ReviewPortal.Domain.Scheduling;
+
 namespace ReviewPortal.Infrastructure.Seed;
 
 public sealed partial class DemoStages
 {
-    // MERGE: replaced by the real timetable run + apply + publish once those use cases are merged.
-    private partial Task ScheduleAsync(Guid trackId, Guid chairId, CancellationToken cancellationToken)
+    /// <summary>The chair runs the solver on the grid, applies its timetable and publishes version 1.</summary>
+    private partial async Task ScheduleAsync(Guid trackId, Guid chairId, CancellationToken cancellationToken)
     {
-        LogScheduled(logger, trackId);
-        return Task.CompletedTask;
+        if (await ReadAsync(db => db.Timetables.AnyAsync(t => t.TrackId == trackId && t.PublishedVersion != null, cancellationToken)))
+            return;
+
+        var runId = await SendAsAsync(chairId, admin: false, new StartTimetableRun(trackId, MinimalChange: false), cancellationToken);
+        await SendAsSystemAsync(new ExecuteTimetableRun(runId), cancellationToken);
+        await WaitForAsync(db => db.TimetableRuns.AnyAsync(r => r.Id == runId && r.Status != TimetableRunStatus.Queued && r.Status != TimetableRunStatus.Running, cancellationToken),
+            "the timetable run", cancellationToken);
+        var run = await ReadAsync(db => db.TimetableRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken));
+        if (run.Status != TimetableRunStatus.Succeeded)
+            throw new InvalidOperationException($"The demo's timetable run ended {run.Status}: {run.Explanation}");
+
+        var applied = await SendAsAsync(chairId, admin: false, new ApplyTimetableRun(runId), cancellationToken);
+        var published = await SendAsAsync(chairId, admin: false, new PublishTimetable(trackId, applied.Version), cancellationToken);
+        LogScheduled(logger, applied.Slots, published.Version);
     }
 
-    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Demo: track {TrackId} scheduled")]
-    private static partial void LogScheduled(Microsoft.Extensions.Logging.ILogger logger, Guid trackId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: the timetable is built ({Slots} slots placed by the solver) and published as version {Version}")]
+    private static partial void LogScheduled(ILogger logger, int slots, int version);
 }

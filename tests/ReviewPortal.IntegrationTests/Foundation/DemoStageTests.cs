@@ -15,7 +15,7 @@ public sealed class DemoStageApp : ReviewPortalApp
     public DemoStageApp(PostgresServer server) : base(server)
     {
         Settings["Seed:DemoData"] = "true";
-        Settings["Seed:DemoStage"] = "Confirmed";
+        Settings["Seed:DemoStage"] = "Scheduled";
     }
 
     public async Task<HttpClient> SignInDemoAsync(string email)
@@ -68,7 +68,8 @@ public sealed class DemoStageTests(DemoStageApp app) : IClassFixture<DemoStageAp
         var trackId = await TrackIdAsync();
         var talks = await app.WithDbAsync(db => db.Submissions.AsNoTracking().Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk).ToListAsync());
         Assert.All(talks, t => Assert.True(t.IsDecisionReleased, t.Title));
-        Assert.All(talks, t => Assert.Equal(SubmissionStatus.Confirmed, t.Status));
+        // Confirmed, and then scheduled by the last stage.
+        Assert.All(talks, t => Assert.Contains(t.Status, new[] { SubmissionStatus.Confirmed, SubmissionStatus.Scheduled }));
         var offers = await app.WithDbAsync(db => db.SpeakerConfirmations.AsNoTracking().Where(c => c.TrackId == trackId).ToListAsync());
         Assert.Equal(38, offers.Count(o => o.Answer == ConfirmationAnswer.Confirmed && o.AnsweredById != null));
         // One acceptance letter per speaker with an address and talk.
@@ -82,6 +83,40 @@ public sealed class DemoStageTests(DemoStageApp app) : IClassFixture<DemoStageAp
         Assert.Equal(33, dashboard.GetProperty("confirmations").GetProperty("confirmed").GetInt32());
         Assert.Equal(0, dashboard.GetProperty("confirmations").GetProperty("waiting").GetInt32());
         Assert.Equal(39, dashboard.GetProperty("timetable").GetProperty("onProgramme").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_scheduled_demo_stage_publishes_the_solvers_timetable_of_38_talks_and_the_opening_on_the_real_grid()
+    {
+        var trackId = await TrackIdAsync();
+        var timetable = await app.WithDbAsync(db => db.Timetables.AsNoTracking().SingleAsync(t => t.TrackId == trackId));
+        Assert.Equal(1, timetable.PublishedVersion);
+        var version = await app.WithDbAsync(db => db.PublishedTimetables.AsNoTracking().SingleAsync(p => p.TrackId == trackId && p.Number == 1));
+        Assert.Equal(39, version.Slots.Count);
+        Assert.All(version.Changes, c => Assert.Equal(Domain.Scheduling.TimetableChangeKind.New, c.Kind));
+        var talks = await app.WithDbAsync(db => db.Submissions.AsNoTracking().Where(s => s.TrackId == trackId && s.Kind == SubmissionKind.Talk).ToListAsync());
+        Assert.All(talks, t => Assert.Equal(SubmissionStatus.Scheduled, t.Status));
+
+        // The opening stays where the organisers pinned it: 09:25 on the first day, New York time.
+        var opening = Assert.Single(version.Slots, s => s.Kind == SubmissionKind.Organisational);
+        Assert.Equal(new DateTimeOffset(2023, 11, 13, 14, 25, 0, TimeSpan.Zero), opening.StartUtc);
+        // No two items at once in the one room; every talk a 30-minute slot.
+        var ordered = version.Slots.OrderBy(s => s.StartUtc).ToList();
+        Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.First.EndUtc <= pair.Second.StartUtc, $"{pair.First.Title} overlaps {pair.Second.Title}"));
+        Assert.All(version.Slots.Where(s => s.Kind == SubmissionKind.Talk), s => Assert.Equal(TimeSpan.FromMinutes(30), s.EndUtc - s.StartUtc));
+
+        // The chair's editor shows no broken rule, and every speaker with an address was told their time.
+        var chair = await app.SignInDemoAsync("daniel.borkmann@lpc-demo.example");
+        var view = await chair.GetFromJsonAsync<JsonElement>($"/api/v1/tracks/{trackId}/timetable");
+        Assert.Equal(0, view.GetProperty("warnings").GetArrayLength());
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == "timetable.scheduled")) >= 38);
+
+        // Anyone reads it: the public page and its frab JSON.
+        var anonymous = app.CreateClient();
+        var page = await anonymous.GetStringAsync("/c/lpc2023/ebpf-networking/schedule");
+        Assert.Contains("Static keys for BPF", page, StringComparison.Ordinal);
+        var json = await anonymous.GetFromJsonAsync<JsonElement>("/c/lpc2023/ebpf-networking/schedule.json");
+        Assert.Equal(3, json.GetProperty("schedule").GetProperty("conference").GetProperty("days").GetArrayLength());
     }
 
     [Fact]
