@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Application.Common.Auditing;
+using ReviewPortal.Application.Common.Behaviours;
 using ReviewPortal.Application.Common.Exceptions;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Validation;
@@ -35,7 +36,8 @@ public sealed class PublishTimetableValidator : AbstractValidator<PublishTimetab
 }
 
 public sealed class PublishTimetableHandler(
-    IApplicationDbContext db, TrackAccess tracks, ICurrentUser currentUser, PublishMails mails, AuditTrail audit, TimeProvider clock)
+    IApplicationDbContext db, TrackAccess tracks, ICurrentUser currentUser, PublishMails mails, AuditTrail audit, TimeProvider clock,
+    AfterCommit afterCommit, Schedule.IPublishedScheduleCache publicSchedule)
     : ICommandHandler<PublishTimetable, PublishedTimetableResult>
 {
     public async ValueTask<PublishedTimetableResult> Handle(PublishTimetable command, CancellationToken cancellationToken)
@@ -89,6 +91,8 @@ public sealed class PublishTimetableHandler(
         audit.Record("timetable.published", "Timetable", track.Id, new { version.Number, counts.New, counts.Moved, counts.Removed, Slots = version.Slots.Count }, track.Id);
         await mails.SendAsync(track, version, changes, cancellationToken);
         await TimetableEditing.SaveAsync(db, cancellationToken);
+        // The public pages and exports show the new version at once on this node (other nodes within their cache time).
+        afterCommit.Add(() => publicSchedule.Invalidate(track.Id));
         return new PublishedTimetableResult(version.Number, counts);
     }
 
