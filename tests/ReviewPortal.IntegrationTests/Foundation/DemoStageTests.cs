@@ -83,6 +83,8 @@ public sealed class DemoStageTests(DemoStageApp app) : IClassFixture<DemoStageAp
         Assert.Equal(33, dashboard.GetProperty("confirmations").GetProperty("confirmed").GetInt32());
         Assert.Equal(0, dashboard.GetProperty("confirmations").GetProperty("waiting").GetInt32());
         Assert.Equal(39, dashboard.GetProperty("timetable").GetProperty("onProgramme").GetInt32());
+        // The capacity is the real grid's: 40 slots of 30 minutes over three days (the opening sits before the first block).
+        Assert.Equal(40, dashboard.GetProperty("programme").GetProperty("capacity").GetInt32());
     }
 
     [Fact]

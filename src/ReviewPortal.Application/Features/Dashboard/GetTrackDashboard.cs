@@ -28,7 +28,7 @@ public sealed record DecisionFigures(int Accepted, int Rejected, int Waitlisted,
 /// <param name="SlotsReleased">Not answered in time; the chair gave the slot up.</param>
 public sealed record ConfirmationFigures(int Confirmed, int Declined, int Waiting, int Overdue, int SlotsReleased, DateTimeOffset? DeadlineUtc);
 
-/// <param name="Capacity">Talks the programme has room for (the chair's number until the timetable's grid exists); null: not set.</param>
+/// <param name="Capacity">Talks the programme has room for: the slots of the timetable's grid (less pinned items), else the chair's number; null: neither.</param>
 /// <param name="Committed">Accepted talks still in: waiting for an answer or confirmed.</param>
 public sealed record ProgrammeFigures(int? Capacity, int Committed, int Confirmed);
 
@@ -109,7 +109,9 @@ public sealed class GetTrackDashboardHandler(IApplicationDbContext db, TrackAcce
             offers.Count(c => c.Answer == ConfirmationAnswer.SlotReleased),
             track.ConfirmationDeadlineUtc);
 
-        var programme = new ProgrammeFigures(track.ProgrammeCapacity, decisions.Accepted,
+        // The grid's slots once it exists, else the chair's number (as "accept the top N" says).
+        var capacity = await TimetableCapacity.SlotsAsync(db, track.Id, cancellationToken) ?? track.ProgrammeCapacity;
+        var programme = new ProgrammeFigures(capacity, decisions.Accepted,
             decidable.Count(r => r.Status is SubmissionStatus.Confirmed or SubmissionStatus.Scheduled));
 
         return new TrackDashboard(track.Id, track.Name, track.Conference.Name, track.Conference.TimeZoneId, cfp, review, decisions,
