@@ -50,6 +50,7 @@
     item.dataset.start = tdStart;
     if (item.tagName === "LI") { // from the unplaced list: it becomes a grid item
       var div = document.createElement("div");
+      div.draggable = true;
       div.className = item.className;
       Object.keys(item.dataset).forEach(function (k) { div.dataset[k] = item.dataset[k]; });
       while (item.firstChild) div.appendChild(item.firstChild);
@@ -159,9 +160,9 @@
     if (picked) cancel();
     picked = item;
     item.classList.add("tt-picked");
-    say("Picked up " + item.dataset.title + ". Use the arrow keys to choose a place, Enter to drop it there, Escape to cancel.");
     var start = cellOf(item) || rows()[0] && rows()[0][0];
     if (start) { target = null; setTarget(start); }
+    say("Picked up " + item.dataset.title + ". Use the arrow keys to choose a place, Enter to drop it there, Escape to cancel.");
   });
   document.addEventListener("keydown", function (e) {
     if (!picked) return;
