@@ -91,7 +91,7 @@ internal sealed class BenchOptions
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", "assignment-e2e" => "assignment-e2e", "timetable" => "timetable", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment, assignment-e2e, timetable).") }; break;
+                case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", "assignment-e2e" => "assignment-e2e", "timetable" => "timetable", "schedule-http" => "schedule-http", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment, assignment-e2e, timetable, schedule-http).") }; break;
                 case "--cases": o.AssignmentCases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "--lpc-runs": o.E2eLpcRuns = (int)Number(); break;
                 case "--cvpr-runs": o.E2eCvprRuns = (int)Number(); break;

@@ -59,7 +59,7 @@ internal static class PageLoad
         }
     }
 
-    private static async Task<(Latencies Latencies, Dictionary<int, int> Statuses, TimeSpan Elapsed, long Bytes)> RunForAsync(
+    internal static async Task<(Latencies Latencies, Dictionary<int, int> Statuses, TimeSpan Elapsed, long Bytes)> RunForAsync(
         List<HttpClient> clients, string url, TimeSpan duration, CancellationToken cancellationToken)
     {
         var uri = new Uri(url, UriKind.Relative);

@@ -37,6 +37,7 @@ try
     {
         "rush" => await DeadlineRush.RunAsync(options, cancel.Token),
         "page" => await PageLoad.RunAsync(options, cancel.Token),
+        "schedule-http" => await ScheduleLoad.RunAsync(options, cancel.Token),
         "signed-in" => await SignedInLoad.RunAsync(options, cancel.Token),
         "faults" => await FaultRun.RunAsync(options, cancel.Token),
         "assignment" => await AssignmentBench.RunAsync(options, args, cancel.Token),

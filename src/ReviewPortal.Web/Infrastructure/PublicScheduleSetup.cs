@@ -89,8 +89,11 @@ internal sealed class PublicSchedulePolicy(TimeSpan lifetime) : IOutputCachePoli
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        var http = context.HttpContext;
+        var response = http.Response;
+        // The layout reads TempData, and its provider then deletes its cookie even when the request had none. Such a
+        // response may be kept (as SignedInPageCachePolicy does); any other Set-Cookie is someone's own and may not.
+        if (response.StatusCode != StatusCodes.Status200OK || !response.Headers.SetCookie.All(c => DeletesCookieNotSent(http, c)))
         {
             context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
@@ -99,6 +102,15 @@ internal sealed class PublicSchedulePolicy(TimeSpan lifetime) : IOutputCachePoli
         foreach (var trackId in PublicScheduleHttp.TracksShown(context.HttpContext))
             context.Tags.Add(PublicScheduleHttp.TagOf(trackId));
         return ValueTask.CompletedTask;
+    }
+
+    private static bool DeletesCookieNotSent(HttpContext http, string? header)
+    {
+        var pair = header is null ? "" : header.Split(';', 2)[0];
+        var separator = pair.IndexOf('=', StringComparison.Ordinal);
+        return separator > 0 && separator == pair.Length - 1
+            && header!.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)
+            && !http.Request.Cookies.ContainsKey(pair[..separator]);
     }
 }
 
