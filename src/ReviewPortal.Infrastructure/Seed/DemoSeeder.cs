@@ -129,6 +129,7 @@ public sealed partial class DemoSeeder(
         // the profile page does after an edit: the demo chair is then conflicted on Isovalent's talks.
         if (result.Imported == 0)
             await conflicts.RefreshAsync(track.Id, cancellationToken);
+        await DemoTimetableGrid.SeedAsync(mediator, db, track, data, cancellationToken);
         LogSeeded(logger, conference.Name, track.Name, result.Imported, result.AlreadyPresent);
         if (stage > DemoStage.Cfp)
         {

@@ -188,4 +188,31 @@ public sealed class GridTests(ReviewPortalApp app) : IClassFixture<ReviewPortalA
         var after = await Problems.JsonAsync(await c.Chair.GetAsync($"/api/v1/tracks/{track}/capacity"));
         Assert.Equal(4 - 1, after.GetProperty("capacity").GetInt32());
     }
+
+    [Fact]
+    public async Task On_the_grid_page_a_bad_row_shows_its_field_error_and_a_good_grid_is_saved_and_drawn()
+    {
+        var c = await TimetableConference.CreateAsync(app);
+        var track = await c.TrackAsync("Grid page");
+        var page = await HtmlPage.GetAsync(c.Chair, $"/Chair/{track}/Grid");
+        var refused = await page.SubmitAsync(c.Chair, new Dictionary<string, string>
+        {
+            ["Rooms[0].Name"] = "Main", ["Rooms[0].Capacity"] = "many",
+            ["Blocks[0].Day"] = c.Day(), ["Blocks[0].Start"] = "09:00", ["Blocks[0].End"] = "10:00", ["Blocks[0].Rooms"] = "Main",
+        }, "form.form.wide");
+        var shown = await HtmlPage.ParseAsync(refused);
+        Assert.Contains("A room's capacity is a number of seats", shown.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Timetables.AnyAsync(t => t.TrackId == track)));
+
+        var saved = await page.SubmitAsync(c.Chair, new Dictionary<string, string>
+        {
+            ["Rooms[0].Name"] = "Main", ["Rooms[0].Capacity"] = "80",
+            ["Blocks[0].Day"] = c.Day(), ["Blocks[0].Start"] = "09:00", ["Blocks[0].End"] = "10:00", ["Blocks[0].Rooms"] = "Main",
+            ["Breaks[0].Day"] = c.Day(), ["Breaks[0].Start"] = "10:00", ["Breaks[0].End"] = "10:30", ["Breaks[0].Title"] = "Coffee",
+        }, "form.form.wide");
+        Assert.True(HtmlPage.IsRedirect(saved), saved.StatusCode.ToString());
+        var after = await HtmlPage.GetAsync(c.Chair, $"/Chair/{track}/Grid");
+        Assert.Contains("Grid saved: 2 slots of 30 minutes", after.Text, StringComparison.Ordinal);
+        Assert.NotNull(after.Document.QuerySelector("svg.chart"));
+    }
 }
