@@ -37,14 +37,14 @@ public sealed class TimetableEditorBrowserTests(BrowserApp app) : IClassFixture<
 
             var day = track.Conference.StartDate;
             DateTimeOffset At(int hour, int minute) => track.Conference.FromLocal(day.ToDateTime(new TimeOnly(hour, minute)));
-            if (!await db.Timetables.AnyAsync(t => t.TrackId == track.Id))
-                db.Timetables.Add(new Timetable
-                {
-                    TrackId = track.Id,
-                    Rooms = [new GridRoom { Name = "Main", Capacity = 200 }, new GridRoom { Name = "Side", Capacity = 50 }],
-                    Blocks = [new GridBlock { Day = day, Start = new(9, 0), End = new(11, 0), Rooms = ["Main", "Side"] }],
-                    UpdatedUtc = now,
-                });
+            // A two-room grid of its own in place of the demo's one-room grid (the demo's opening stays in its room).
+            var timetable = await db.Timetables.SingleOrDefaultAsync(t => t.TrackId == track.Id);
+            if (timetable is null)
+                db.Timetables.Add(timetable = new Timetable { TrackId = track.Id });
+            timetable.Rooms = [new GridRoom { Name = "Main", Capacity = 200 }, new GridRoom { Name = "Side", Capacity = 50 }];
+            timetable.Blocks = [new GridBlock { Day = day, Start = new(9, 0), End = new(11, 0), Rooms = ["Main", "Side"] }];
+            timetable.Breaks = [];
+            timetable.Touch(now, null);
             db.TimetableSlots.Add(new TimetableSlot { TrackId = track.Id, SubmissionId = talks[0].Id, Room = "Main", StartUtc = At(9, 0), EndUtc = At(9, 30) });
             db.TimetableSlots.Add(new TimetableSlot { TrackId = track.Id, SubmissionId = talks[1].Id, Room = "Main", StartUtc = At(9, 30), EndUtc = At(10, 0) });
             await db.SaveChangesAsync();
