@@ -120,24 +120,21 @@ public sealed class GetTrackDashboardHandler(IApplicationDbContext db, TrackAcce
 
     private async Task<TimetableFigures> TimetableAsync(Guid trackId, string schedulePath, CancellationToken cancellationToken)
     {
-        var onProgramme = await db.Submissions.AsNoTracking().Where(s => s.TrackId == trackId).Where(TimetableItems.OnProgramme)
-            .Select(s => s.Id).ToListAsync(cancellationToken);
+        var onProgramme = (await db.Submissions.AsNoTracking().Where(s => s.TrackId == trackId).Where(TimetableItems.OnProgramme)
+            .Select(s => new { s.Id, s.Title }).ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Title);
         var working = await db.TimetableSlots.AsNoTracking().Where(s => s.TrackId == trackId)
             .Select(s => new { s.SubmissionId, s.Room, s.StartUtc }).ToListAsync(cancellationToken);
         var timetable = await db.Timetables.AsNoTracking().Where(t => t.TrackId == trackId)
             .Select(t => new { HasGrid = t.Blocks.Count > 0, t.PublishedVersion }).SingleOrDefaultAsync(cancellationToken);
         var published = timetable?.PublishedVersion is { } number
-            ? await db.PublishedTimetables.AsNoTracking().Where(p => p.TrackId == trackId && p.Number == number)
-                .Select(p => new { p.PublishedUtc, p.Slots }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.PublishedTimetables.AsNoTracking().SingleOrDefaultAsync(p => p.TrackId == trackId && p.Number == number, cancellationToken)
             : null;
 
-        var placedThen = (published?.Slots ?? []).ToDictionary(s => s.ProposalId, s => (s.Room, s.StartUtc));
-        var placedNow = working.ToDictionary(s => s.SubmissionId, s => (s.Room, s.StartUtc));
-        var changed = published is null
-            ? 0
-            : placedNow.Count(p => !placedThen.TryGetValue(p.Key, out var then) || then != p.Value) + placedThen.Keys.Count(id => !placedNow.ContainsKey(id));
-        var programme = onProgramme.ToHashSet();
-        return new TimetableFigures(timetable?.HasGrid ?? false, programme.Count, working.Count(s => programme.Contains(s.SubmissionId)),
+        // What the next publish would announce: the editor's changelog of the placed programme against the published version.
+        var placed = working.Where(s => onProgramme.ContainsKey(s.SubmissionId))
+            .Select(s => new PlacedItem(s.SubmissionId, onProgramme[s.SubmissionId], s.Room, s.StartUtc)).ToList();
+        var changed = published is null ? 0 : TimetableChanges.Between(published, placed).Count;
+        return new TimetableFigures(timetable?.HasGrid ?? false, onProgramme.Count, placed.Count,
             timetable?.PublishedVersion, published?.PublishedUtc, changed, schedulePath);
     }
 }

@@ -1,4 +1,4 @@
-// Follows a running timetable run: polls its API every second, moves the progress bar, and reloads the page once the
+// Follows a running solver run (assignment or timetable): polls the API named by data-poll every second, moves the progress bar, and reloads the page once the
 // run has finished (the page then shows the preview). Without JavaScript, <meta http-equiv=refresh> reloads instead.
 (function () {
   "use strict";
@@ -7,7 +7,7 @@
   var bar = section.querySelector("progress");
   var stage = document.getElementById("run-stage");
   function poll() {
-    fetch("/api/v1/timetable-runs/" + section.dataset.run, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    fetch(section.dataset.poll, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (run) {
         if (!run) { setTimeout(poll, 3000); return; }
