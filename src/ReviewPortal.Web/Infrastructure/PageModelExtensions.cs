@@ -38,10 +38,16 @@ internal static partial class PageModelExtensions
         catch (ConcurrencyConflictException ex)
         {
             page.ModelState.AddModelError("", ex.Message);
+            page.HttpContext.Items[ConcurrencyRefusedKey] = true;
         }
 
         return (false, default);
     }
+
+    private static readonly object ConcurrencyRefusedKey = new();
+
+    /// <summary>Whether <see cref="TrySendAsync"/> was refused because someone else changed the data first (a page answers 409 then, not 400).</summary>
+    public static bool WasConcurrencyRefused(this PageModel page) => page.HttpContext.Items.ContainsKey(ConcurrencyRefusedKey);
 
     /// <summary>Puts each failure at the input it belongs to (under <paramref name="prefix"/>), or in the summary.</summary>
     public static void AddErrors(this PageModel page, ValidationException refused, string prefix = "Input")

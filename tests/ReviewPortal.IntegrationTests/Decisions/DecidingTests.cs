@@ -201,6 +201,12 @@ public sealed class DecidingTests(ReviewPortalApp app) : IClassFixture<ReviewPor
         Assert.Contains("sort=title", one.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal((SubmissionStatus.Waitlisted, 1), (await StatesAsync(app, [example.B]))[0]);
 
+        // The page opened before that change still carries B's old version: 409 with the reason, the waitlisting stays.
+        var stale = await HtmlPage.ParseAsync(await page.SubmitAsync(chair, new Dictionary<string, string> { ["row"] = $"{example.B}|Rejected" }, "#decide-rows"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.Response.StatusCode);
+        Assert.Contains("changed by someone else", stale.Text, StringComparison.Ordinal);
+        Assert.Equal((SubmissionStatus.Waitlisted, 1), (await StatesAsync(app, [example.B]))[0]);
+
         page = await HtmlPage.GetAsync(chair, url);
         Assert.Contains("draft · waitlist #1", page.Document.QuerySelector($"tr[data-proposal='{example.B}']")!.TextContent, StringComparison.Ordinal);
         var many = await page.SubmitAsync(chair, new Dictionary<string, string> { ["bulkDecision"] = "Rejected", ["selected"] = example.C.ToString() }, "#decide-rows");

@@ -121,7 +121,8 @@ public sealed class RankingModel(IMediator mediator) : PageModel
     {
         var errors = ModelState.ErrorCount;
         await LoadAsync(trackId, sort, dir, state, topic, disagreement, minReviews, ct);
-        Response.StatusCode = errors > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        // Someone else's change (a stale version) is a conflict, whatever else the form said; other refusals are the input's.
+        Response.StatusCode = errors > 0 && !this.WasConcurrencyRefused() ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }
 
