@@ -151,10 +151,13 @@ public class Submission
 
     public void Confirm(DateTimeOffset nowUtc) => Answer(SubmissionStatus.Confirmed, nowUtc);
 
-    /// <summary>The speakers give the talk up: before confirming, or after (they can no longer come).</summary>
+    /// <summary>
+    /// The speakers give the talk up: before confirming, or after (they can no longer come), also once it is on the
+    /// published timetable: the slot stays in the chair's working copy, flagged, until a re-solve or the chair frees it.
+    /// </summary>
     public void Decline(DateTimeOffset nowUtc)
     {
-        if (Status == SubmissionStatus.Confirmed)
+        if (Status is SubmissionStatus.Confirmed or SubmissionStatus.Scheduled)
         {
             Status = SubmissionStatus.Declined;
             UpdatedUtc = nowUtc;

@@ -130,23 +130,27 @@ public sealed class PublishTimetableTests(ReviewPortalApp app) : IClassFixture<R
     }
 
     [Fact]
-    public async Task A_talk_declined_after_publishing_and_unscheduled_is_Removed_and_its_speakers_get_a_short_notice()
+    public async Task A_talk_declined_after_publishing_is_flagged_then_unscheduled_is_Removed_and_its_speakers_get_a_short_notice()
     {
         var s = await EditorScenario.CreateAsync(app);
         var (a, aMail) = await s.AddTalkAsync("Kept talk");
-        var (b, bMail) = await s.AddTalkAsync("Dropped talk");
+        var (b, bMail) = await s.AddTalkAsync("Dropped talk", withAccountSpeaker: true);
         await s.MoveNowAsync(a, "Main", EditorScenario.At(s.Day1, 9));
         await s.MoveNowAsync(b, "Main", EditorScenario.At(s.Day1, 9, 30));
         await Problems.JsonAsync(await s.PublishAsync());
-        // A scheduled talk cannot be declined by the domain's rules; the chairs take it off when it drops out.
+        Assert.Equal(SubmissionStatus.Scheduled, await app.WithDbAsync(db => db.Submissions.Where(x => x.Id == b).Select(x => x.Status).SingleAsync()));
+
+        // A late decline: the speaker gives up the scheduled talk, signed in on the proposal.
+        var speaker = app.CreateBrowserClient();
+        await Accounts.SignInAsync(speaker, s.SpeakerEmail, Accounts.Password);
+        await Problems.JsonAsync(await speaker.PostAsJsonAsync($"/api/v1/proposals/{b}/decline", new { reason = "My flight was cancelled." }));
+        Assert.Equal(SubmissionStatus.Declined, await app.WithDbAsync(db => db.Submissions.Where(x => x.Id == b).Select(x => x.Status).SingleAsync()));
+
+        // The chair's working copy still holds its slot, flagged, and publishing is refused until it is taken off.
+        var refused = await Problems.AssertAsync(await s.PublishAsync(), HttpStatusCode.BadRequest);
+        Assert.Contains("\"Dropped talk\"", refused.GetProperty("errors").GetProperty("NoLongerOnProgramme")[0].GetString(), StringComparison.Ordinal);
         var version = await s.VersionAsync();
         await Problems.JsonAsync(await s.Chair.DeleteAsync($"/api/v1/tracks/{s.TrackId}/timetable/slots/{b}?version={version}"));
-        // Still on the programme (Scheduled) but not placed: refused until it is really gone.
-        await Problems.AssertAsync(await s.PublishAsync(), HttpStatusCode.BadRequest);
-        await app.WithDbAsync(async db =>
-        {
-            await db.Submissions.Where(x => x.Id == b).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, SubmissionStatus.Declined));
-        });
 
         var second = await Problems.JsonAsync(await s.PublishAsync());
         Assert.Equal(1, second.GetProperty("changes").GetProperty("removed").GetInt32());

@@ -133,10 +133,11 @@ public sealed class ProposalPolicyMatrixTests
     [Theory]
     [InlineData(SubmissionStatus.Accepted, true)]
     [InlineData(SubmissionStatus.Confirmed, true)]
+    [InlineData(SubmissionStatus.Scheduled, true)]
     [InlineData(SubmissionStatus.Declined, false)]
     [InlineData(SubmissionStatus.Rejected, false)]
     [InlineData(SubmissionStatus.Waitlisted, false)]
-    public void Speakers_answer_an_accepted_talk_and_can_still_give_up_a_confirmed_one(SubmissionStatus status, bool answers)
+    public void Speakers_answer_an_accepted_talk_and_can_still_give_up_a_confirmed_or_scheduled_one(SubmissionStatus status, bool answers)
     {
         Assert.Equal(answers, ProposalPolicy.For(FactsOf("co-speaker", status) with { DecisionReleased = true }).AnswerAsSpeaker);
         Assert.False(ProposalPolicy.For(FactsOf("chair", status) with { DecisionReleased = true }).AnswerAsSpeaker);

@@ -231,7 +231,7 @@ public static class ProposalPolicy
             ManageConflicts: manages,
             ManageAssignments: manages,
             Decide: manages && f.Status != SubmissionStatus.Withdrawn,
-            AnswerAsSpeaker: speaker && f.DecisionReleased && f.Status is SubmissionStatus.Accepted or SubmissionStatus.Confirmed,
+            AnswerAsSpeaker: speaker && f.DecisionReleased && f.Status is SubmissionStatus.Accepted or SubmissionStatus.Confirmed or SubmissionStatus.Scheduled,
             ManageConfirmation: manages && f.DecisionReleased
                 && f.Status is SubmissionStatus.Accepted or SubmissionStatus.Confirmed or SubmissionStatus.Declined or SubmissionStatus.Waitlisted,
             Status: full);

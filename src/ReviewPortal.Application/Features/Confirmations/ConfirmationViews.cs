@@ -52,7 +52,7 @@ public static class ConfirmationViews
         var overdue = offer.IsOverdue(track, now);
         var speakers = submission.Speakers.OrderBy(s => s.Order).ToList();
         var answerable = answersAsSpeaker && submission.IsDecisionReleased
-            && submission.Status is Domain.Submissions.SubmissionStatus.Accepted or Domain.Submissions.SubmissionStatus.Confirmed;
+            && submission.Status is Domain.Submissions.SubmissionStatus.Accepted or Domain.Submissions.SubmissionStatus.Confirmed or Domain.Submissions.SubmissionStatus.Scheduled;
         return new ConfirmationView(
             submission.Id, submission.Title, track.Id, track.Name, conference.Name, conference.StartDate, conference.EndDate, conference.TimeZoneId,
             speakers.Select(s => new ConfirmationSpeaker(s.Id, s.Name)).ToList(),
