@@ -56,14 +56,17 @@ public sealed record EditorScenario(ReviewPortalApp App, Guid TrackId, Guid Conf
     public static DateTimeOffset At(DateOnly day, int hour, int minute = 0) =>
         new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), Zone), TimeSpan.Zero);
 
-    /// <summary>A confirmed talk; <paramref name="withAccountSpeaker"/> adds the account speaker (<see cref="SpeakerPersonId"/>) as a co-speaker.</summary>
+    /// <summary>
+    /// A confirmed talk whose lead speaker has no account (a fresh address, or <paramref name="leadEmail"/>);
+    /// <paramref name="withAccountSpeaker"/> adds the account speaker (<see cref="SpeakerPersonId"/>) as a co-speaker.
+    /// </summary>
     public Task<(Guid Id, string Email)> AddTalkAsync(string title, bool withAccountSpeaker = false, int minutes = 30,
-        IReadOnlyList<UnavailableBlock>? unavailable = null, Guid? trackId = null) =>
+        IReadOnlyList<UnavailableBlock>? unavailable = null, Guid? trackId = null, string? leadEmail = null) =>
         App.WithDbAsync(async db =>
         {
             var track = await db.Tracks.Include(t => t.Conference).SingleAsync(t => t.Id == (trackId ?? TrackId));
             var now = App.Clock.GetUtcNow();
-            var email = $"talk-{Guid.NewGuid():N}@example.org";
+            var email = leadEmail ?? $"talk-{Guid.NewGuid():N}@example.org";
             var submission = new Submission
             {
                 TrackId = track.Id, Title = title, Abstract = $"All about *{title}*.", Topics = ["verifier"], DurationMinutes = minutes,

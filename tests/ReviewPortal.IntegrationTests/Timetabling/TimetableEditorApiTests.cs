@@ -135,6 +135,29 @@ public sealed class TimetableEditorApiTests(ReviewPortalApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_guest_speaker_without_an_account_named_by_one_address_on_two_talks_is_double_booked_here_and_across_tracks()
+    {
+        var s = await EditorScenario.CreateAsync(app);
+        var guest = $"Guest-{Guid.NewGuid():N}@Example.org";
+        var (here1, _) = await s.AddTalkAsync("Guest talk one", leadEmail: guest);
+        var (here2, _) = await s.AddTalkAsync("Guest talk two", leadEmail: guest.ToLowerInvariant());
+        var otherTrack = await s.AddOtherTrackAsync();
+        var (there, _) = await s.AddTalkAsync("Guest talk elsewhere", trackId: otherTrack, leadEmail: guest.ToUpperInvariant());
+        await s.PlaceDirectlyAsync(otherTrack, there, "Main", EditorScenario.At(s.Day1, 9));
+
+        await s.MoveNowAsync(here1, "Main", EditorScenario.At(s.Day1, 9));
+        var moved = await s.MoveNowAsync(here2, "Side", EditorScenario.At(s.Day1, 9));
+        var doubles = moved.GetProperty("warnings").EnumerateArray().Where(w => w.GetProperty("rule").GetString() == "SpeakerDoubleBooked")
+            .Select(w => w.GetProperty("message").GetString()!).ToList();
+        Assert.Contains(doubles, m => m.Contains("\"Guest talk one\" and \"Guest talk two\" at the same time", StringComparison.Ordinal));
+        Assert.Contains(doubles, m => m.Contains("in the Other track", StringComparison.Ordinal) && m.Contains("\"Guest talk elsewhere\"", StringComparison.Ordinal));
+
+        // Apart in this track, the other track's talk still clashes with the one at 09:00.
+        var apart = await s.MoveNowAsync(here2, "Side", EditorScenario.At(s.Day1, 10));
+        Assert.Single(apart.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("rule").GetString() == "SpeakerDoubleBooked");
+    }
+
+    [Fact]
     public async Task A_room_not_in_the_grid_and_an_item_not_on_the_programme_are_refused_and_change_nothing()
     {
         var s = await EditorScenario.CreateAsync(app);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReviewPortal.Domain.Decisions;
 using ReviewPortal.Domain.Scheduling;
+using ReviewPortal.Domain.Submissions;
 using ReviewPortal.IntegrationTests.Infrastructure;
 
 namespace ReviewPortal.IntegrationTests.Timetabling;
@@ -116,7 +117,7 @@ public sealed class TimetableRunTests(TimetableJobsApp app) : IClassFixture<Time
     }
 
     [Fact]
-    public async Task A_speaker_is_never_placed_when_unavailable_nor_while_speaking_in_another_track()
+    public async Task A_speaker_is_never_placed_when_unavailable_nor_while_speaking_in_another_track_guests_known_by_their_address()
     {
         var c = await TimetableConference.CreateAsync(app);
         var track = await c.TrackAsync("Busy speakers");
@@ -128,6 +129,15 @@ public sealed class TimetableRunTests(TimetableJobsApp app) : IClassFixture<Time
         var busyTalk = await TimetableConference.SubmitAsync(bea, track, "Bea's talk");
         var freeTalk = await TimetableConference.SubmitAsync(fay, track, "Fay's talk");
         var elsewhere = await TimetableConference.SubmitAsync(bea, otherTrack, "Bea's other talk");
+        // Gil has no account: a co-speaker of Fay's talk and of a talk in the other track at 09:00, named by one address.
+        var gilsOther = await TimetableConference.SubmitAsync(uma, otherTrack, "Gil's other talk");
+        var gil = $"gil.guest-{Guid.NewGuid():N}@example.org";
+        await app.WithDbAsync(db =>
+        {
+            db.SubmissionSpeakers.Add(new SubmissionSpeaker { SubmissionId = freeTalk, Order = 1, Name = "Gil Guest", Email = gil });
+            db.SubmissionSpeakers.Add(new SubmissionSpeaker { SubmissionId = gilsOther, Order = 1, Name = "Gil Guest", Email = gil.ToUpperInvariant() });
+            return db.SaveChangesAsync();
+        });
 
         // Uma cannot make 09:00–10:00; Bea speaks in the other track 10:00–10:30. Three slots: 09:00, 09:30, 10:00.
         await c.ConfirmAsync(track, new Dictionary<Guid, UnavailableBlock[]> { [unavailableTalk] = [new UnavailableBlock(c.At(0, 9, 0), c.At(0, 10, 0))] });
@@ -140,6 +150,7 @@ public sealed class TimetableRunTests(TimetableJobsApp app) : IClassFixture<Time
         await app.WithDbAsync(db =>
         {
             db.TimetableSlots.Add(new TimetableSlot { TrackId = otherTrack, SubmissionId = elsewhere, Room = "Hall B", StartUtc = c.At(0, 10, 0), EndUtc = c.At(0, 10, 30) });
+            db.TimetableSlots.Add(new TimetableSlot { TrackId = otherTrack, SubmissionId = gilsOther, Room = "Hall B", StartUtc = c.At(0, 9, 0), EndUtc = c.At(0, 9, 30) });
             return db.SaveChangesAsync();
         });
         await c.SaveGridAsync(track, c.OneBlock("09:00", "10:30"));
@@ -148,8 +159,9 @@ public sealed class TimetableRunTests(TimetableJobsApp app) : IClassFixture<Time
         Assert.Equal("Succeeded", run.GetProperty("status").GetString());
         var starts = Starts(run).ToDictionary(s => s.Proposal, s => s.Start);
         Assert.Equal(c.At(0, 10, 0), starts[unavailableTalk]);
-        Assert.NotEqual(c.At(0, 10, 0), starts[busyTalk]);
-        Assert.Contains(starts[freeTalk], new[] { c.At(0, 9, 0), c.At(0, 9, 30) });
+        // Bea is busy at 10:00 and Gil at 09:00, so the only timetable left is Bea 09:00, Fay and Gil 09:30.
+        Assert.Equal(c.At(0, 9, 0), starts[busyTalk]);
+        Assert.Equal(c.At(0, 9, 30), starts[freeTalk]);
     }
 
     [Fact]

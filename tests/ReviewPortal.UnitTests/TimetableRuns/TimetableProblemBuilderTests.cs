@@ -90,6 +90,19 @@ public sealed class TimetableProblemBuilderTests
     }
 
     [Fact]
+    public void A_guest_speaker_without_an_account_is_one_person_across_talks_by_their_address_whatever_its_case()
+    {
+        var a = Item("A", speakers: new TimetableSpeakerInput(Guid.NewGuid(), null, "Guest", "Guest.Speaker@Example.org"));
+        var b = Item("B", speakers: new TimetableSpeakerInput(Guid.NewGuid(), null, "Guest", " guest.speaker@example.org "));
+        var c = Item("C", speakers: new TimetableSpeakerInput(Guid.NewGuid(), null, "Other guest", "other@example.org"));
+        var built = TimetableProblemBuilder.Build(new TimetableInputs(Track, Grid(), [a, b, c], [], null, []), minimalChange: false);
+        var ids = built.Problem.Talks.ToDictionary(t => t.Title, t => Assert.Single(t.SpeakerIds));
+        Assert.Equal(ids["A"], ids["B"]);
+        Assert.NotEqual(ids["A"], ids["C"]);
+        Assert.Equal(2, built.Problem.Speakers.Count);
+    }
+
+    [Fact]
     public void Popularity_is_half_bids_half_calibrated_score_and_either_alone_when_the_other_is_missing()
     {
         Assert.Equal(0.5 * 1 + 0.5 * 0.5, TimetableProblemBuilder.Popularity(Item("A", eager: 2, score: 0.5), mostInterest: 4), 6);

@@ -40,7 +40,7 @@ public sealed record TimetableFacts(
     /// <summary>Speakers who will come (co-speakers the confirmation names as absent are not double-booked anywhere).</summary>
     public static IReadOnlyList<RuleSpeaker> AttendingSpeakers(Submission submission, SpeakerConfirmation? confirmation) =>
         [.. submission.Speakers.Where(sp => confirmation is null || !confirmation.AbsentSpeakerIds.Contains(sp.Id))
-            .OrderBy(sp => sp.Order).Select(sp => new RuleSpeaker(sp.PersonId ?? sp.Id, sp.Name))];
+            .OrderBy(sp => sp.Order).Select(sp => new RuleSpeaker(SpeakerIdentity.Of(sp.PersonId, sp.Email, sp.Id), sp.Name))];
 
     /// <param name="track">The track, read with its conference (the caller checked the chair's rights).</param>
     /// <param name="tracked">Tracked timetable, slots and items (to change them), or read-only.</param>

@@ -14,7 +14,11 @@ using ReviewPortal.Planning.Timetabling;
 namespace ReviewPortal.Application.Features.Timetabling;
 
 /// <summary>A speaker of an item; <see cref="PersonId"/> when the speaker has an account.</summary>
-public sealed record TimetableSpeakerInput(Guid SpeakerId, Guid? PersonId, string Name);
+public sealed record TimetableSpeakerInput(Guid SpeakerId, Guid? PersonId, string Name, string? Email = null)
+{
+    /// <summary>The person behind this speaker across talks and tracks (<see cref="SpeakerIdentity"/>).</summary>
+    public Guid Key => SpeakerIdentity.Of(PersonId, Email, SpeakerId);
+}
 
 /// <summary>
 /// One item on the programme with what the solver needs of it: its speakers who attend (absent co-speakers are left
@@ -76,7 +80,7 @@ public static class TimetableProblemBuilder
             .Select(s => new
             {
                 s.Id, s.Title, s.Kind, s.DurationMinutes, s.Topics,
-                Speakers = s.Speakers.OrderBy(p => p.Order).Select(p => new TimetableSpeakerInput(p.Id, p.PersonId, p.Name)).ToList(),
+                Speakers = s.Speakers.OrderBy(p => p.Order).Select(p => new TimetableSpeakerInput(p.Id, p.PersonId, p.Name, p.Email)).ToList(),
             })
             .ToListAsync(cancellationToken);
         var confirmations = (await db.SpeakerConfirmations.AsNoTracking()
@@ -106,8 +110,8 @@ public static class TimetableProblemBuilder
         var published = timetable.PublishedVersion is { } number
             ? await db.PublishedTimetables.AsNoTracking().SingleOrDefaultAsync(p => p.TrackId == trackId && p.Number == number, cancellationToken)
             : null;
-        var persons = items.SelectMany(i => i.Speakers).Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
-        var others = persons.Count == 0 ? [] : await OtherTracksAsync(db, track, persons, cancellationToken);
+        var speakers = items.SelectMany(i => i.Speakers).ToList();
+        var others = speakers.Count == 0 ? [] : await OtherTracksAsync(db, track, speakers, cancellationToken);
         return new TimetableInputs(track, timetable, items, workingCopy, published, others);
     }
 
@@ -132,9 +136,16 @@ public static class TimetableProblemBuilder
         return result;
     }
 
-    /// <summary>The persons' talks in the conference's other tracks: each track's working copy, or its latest published version when it has none.</summary>
-    private static async Task<List<OtherTrackTalk>> OtherTracksAsync(IApplicationDbContext db, Track track, List<Guid> persons, CancellationToken cancellationToken)
+    /// <summary>
+    /// The speakers' talks in the conference's other tracks, found by account or e-mail address (<see cref="SpeakerIdentity"/>):
+    /// each track's working copy, or its latest published version (which keeps accounts only) when it has none.
+    /// </summary>
+    private static async Task<List<OtherTrackTalk>> OtherTracksAsync(IApplicationDbContext db, Track track, List<TimetableSpeakerInput> speakers,
+        CancellationToken cancellationToken)
     {
+        var persons = speakers.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var emails = speakers.Select(p => SpeakerIdentity.NormalisedEmail(p.Email)).OfType<string>().Distinct().ToList();
+        var keys = speakers.Select(p => p.Key).ToHashSet();
         var tracks = await db.Tracks.AsNoTracking().Where(t => t.ConferenceId == track.ConferenceId && t.Id != track.Id)
             .Select(t => new { t.Id, t.Name, Published = db.Timetables.Where(x => x.TrackId == t.Id).Select(x => x.PublishedVersion).FirstOrDefault() })
             .ToListAsync(cancellationToken);
@@ -142,12 +153,14 @@ public static class TimetableProblemBuilder
             return [];
         var ids = tracks.Select(t => t.Id).ToList();
         var working = await db.TimetableSlots.AsNoTracking().Where(s => ids.Contains(s.TrackId))
-            .Join(db.SubmissionSpeakers, s => s.SubmissionId, p => p.SubmissionId, (s, p) => new { s.TrackId, s.StartUtc, s.EndUtc, p.PersonId, p.SubmissionId })
-            .Where(x => x.PersonId != null && persons.Contains(x.PersonId.Value))
-            .Join(db.Submissions, x => x.SubmissionId, s => s.Id, (x, s) => new { x.TrackId, x.StartUtc, x.EndUtc, x.PersonId, s.Title })
+            .Join(db.SubmissionSpeakers, s => s.SubmissionId, p => p.SubmissionId,
+                (s, p) => new { s.TrackId, s.StartUtc, s.EndUtc, p.Id, p.PersonId, p.Email, p.SubmissionId })
+            .Where(x => (x.PersonId != null && persons.Contains(x.PersonId.Value)) || (x.Email != null && emails.Contains(x.Email.ToLower())))
+            .Join(db.Submissions, x => x.SubmissionId, s => s.Id, (x, s) => new { x.TrackId, x.StartUtc, x.EndUtc, x.Id, x.PersonId, x.Email, s.Title })
             .ToListAsync(cancellationToken);
         var name = tracks.ToDictionary(t => t.Id, t => t.Name);
-        var result = working.Select(x => new OtherTrackTalk(x.PersonId!.Value, name[x.TrackId], x.Title, x.StartUtc, x.EndUtc)).ToList();
+        var result = working.Select(x => new OtherTrackTalk(SpeakerIdentity.Of(x.PersonId, x.Email, x.Id), name[x.TrackId], x.Title, x.StartUtc, x.EndUtc))
+            .Where(t => keys.Contains(t.PersonId)).ToList();
         var withWorkingCopy = await db.TimetableSlots.AsNoTracking().Where(s => ids.Contains(s.TrackId)).Select(s => s.TrackId).Distinct()
             .ToListAsync(cancellationToken);
         var publishedOnly = tracks.Where(t => t.Published is not null && !withWorkingCopy.Contains(t.Id)).ToList();
@@ -212,14 +225,13 @@ public static class TimetableProblemBuilder
         var mostInterest = inputs.Items.Count == 0 ? 0 : inputs.Items.Max(i => 2 * i.EagerBids + i.WillingBids);
         var busy = new Dictionary<Guid, List<BusyInterval>>();
         var names = new Dictionary<Guid, string>();
-        static Guid SpeakerKey(TimetableSpeakerInput s) => s.PersonId ?? s.SpeakerId;
         var talks = new List<TalkSpec>(inputs.Items.Count);
         foreach (var item in inputs.Items)
         {
-            var speakers = item.Speakers.Select(SpeakerKey).Distinct().ToList();
+            var speakers = item.Speakers.Select(s => s.Key).Distinct().ToList();
             foreach (var speaker in item.Speakers)
             {
-                var key = SpeakerKey(speaker);
+                var key = speaker.Key;
                 names.TryAdd(key, speaker.Name);
                 var list = busy.TryGetValue(key, out var l) ? l : busy[key] = [];
                 foreach (var u in item.Unavailable)
