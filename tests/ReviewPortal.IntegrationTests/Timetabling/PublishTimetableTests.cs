@@ -157,7 +157,16 @@ public sealed class PublishTimetableTests(ReviewPortalApp app) : IClassFixture<R
         var notice = (await s.MailsToAsync(bMail)).Last();
         Assert.Equal("timetable.removed", notice.Kind);
         Assert.Contains("no longer", notice.Subject, StringComparison.Ordinal);
-        Assert.Empty(notice.Attachments);
+        // With the event's cancellation: same UID as the first mail's event, this version's SEQUENCE.
+        var cancel = Assert.Single(notice.Attachments);
+        Assert.StartsWith("text/calendar; method=CANCEL", cancel.ContentType, StringComparison.Ordinal);
+        var calendar = Calendar.Load(cancel.Content)!;
+        Assert.Equal("CANCEL", calendar.Method);
+        var cancelled = Assert.Single(calendar.Events);
+        Assert.Equal(TalkCalendar.Uid(b), cancelled.Uid);
+        Assert.Equal(2, cancelled.Sequence);
+        Assert.Equal("CANCELLED", cancelled.Status);
+        Assert.Equal(EditorScenario.At(s.Day1, 9, 30).UtcDateTime, cancelled.DtStart!.AsUtc);
         Assert.Single(await s.MailsToAsync(aMail));
     }
 }

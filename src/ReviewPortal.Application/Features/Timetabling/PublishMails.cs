@@ -9,7 +9,7 @@ namespace ReviewPortal.Application.Features.Timetabling;
 /// <summary>
 /// The mails of a publish, through the outbox (they commit with the version): each speaker with an address of a new
 /// or moved talk gets one mail with the new time in the conference's zone and the talk's iCal event; speakers of a
-/// removed talk get a short notice; everyone else nothing.
+/// removed talk get a short notice with the event's cancellation (iCal CANCEL); everyone else nothing.
 /// </summary>
 public sealed class PublishMails(IApplicationDbContext db, IEmailOutbox outbox, ILinkBuilder links)
 {
@@ -27,11 +27,13 @@ public sealed class PublishMails(IApplicationDbContext db, IEmailOutbox outbox, 
             {
                 if (change.Kind == TimetableChangeKind.Removed)
                 {
+                    var cancellation = TalkCalendar.Cancellation(change, conference.Name, track.Name, version.Number, version.PublishedUtc, link);
                     await outbox.EnqueueAsync("timetable.removed", speaker.Email!, speaker.Name, new
                     {
                         speaker.Name, change.Title, Track = track.Name, Conference = conference.Name, version.Number,
                         Version = version.Number, FromWhen = conference.Format(change.FromStartUtc!.Value), change.FromRoom, Link = link,
-                    }, cancellationToken);
+                        cancellation.FileName,
+                    }, [cancellation], cancellationToken);
                     continue;
                 }
 

@@ -14,6 +14,7 @@ namespace ReviewPortal.Application.Features.Timetabling;
 public static class TalkCalendar
 {
     public const string ContentType = "text/calendar; method=PUBLISH; charset=utf-8";
+    public const string CancelContentType = "text/calendar; method=CANCEL; charset=utf-8";
 
     public static string Uid(Guid proposalId) => $"{proposalId:D}@reviewportal";
 
@@ -39,5 +40,28 @@ public static class TalkCalendar
             DtStamp = new CalDateTime(stampUtc.UtcDateTime, "UTC"),
         });
         return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    /// <summary>
+    /// The talk taken off the timetable: the same UID with this version's SEQUENCE and STATUS:CANCELLED, so a calendar
+    /// that imported an earlier mail drops the event instead of keeping a time that no longer holds.
+    /// </summary>
+    public static MailAttachment Cancellation(TimetableChange removed, string conference, string track, int version, DateTimeOffset stampUtc, string link)
+    {
+        var calendar = new Calendar { Method = "CANCEL", ProductId = "-//ReviewPortal//Timetable//EN" };
+        var cancelled = new CalendarEvent
+        {
+            Uid = Uid(removed.ProposalId),
+            Sequence = version,
+            Summary = removed.Title,
+            Location = removed.FromRoom,
+            Description = $"{track}, {conference}: no longer on the timetable.\n{link}",
+            Status = EventStatus.Cancelled,
+            DtStamp = new CalDateTime(stampUtc.UtcDateTime, "UTC"),
+        };
+        if (removed.FromStartUtc is { } start)
+            cancelled.DtStart = new CalDateTime(start.UtcDateTime, "UTC");
+        calendar.Events.Add(cancelled);
+        return new MailAttachment { FileName = "talk-cancelled.ics", ContentType = CancelContentType, Content = new CalendarSerializer().SerializeToString(calendar)! };
     }
 }
