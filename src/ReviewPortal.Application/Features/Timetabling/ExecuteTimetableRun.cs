@@ -4,6 +4,7 @@ using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ReviewPortal.Application.Common.Interfaces;
 using ReviewPortal.Application.Common.Security;
 using ReviewPortal.Application.Features.Proposals;
@@ -25,14 +26,15 @@ namespace ReviewPortal.Application.Features.Timetabling;
 public sealed record ExecuteTimetableRun(Guid RunId) : IRequest<TimetableRunStatus>;
 
 public sealed partial class ExecuteTimetableRunHandler(
-    IApplicationDbContext db, TrackAccess access, ProposalAccess proposalAccess, TimeProvider clock, ILogger<ExecuteTimetableRunHandler> logger)
+    IApplicationDbContext db, TrackAccess access, ProposalAccess proposalAccess, TimeProvider clock, ILogger<ExecuteTimetableRunHandler> logger,
+    IOptions<TimetablingOptions> settings)
     : IRequestHandler<ExecuteTimetableRun, TimetableRunStatus>
 {
     /// <summary>The least time between two progress writes.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The solver's time limit; it stops earlier when it proves the timetable optimal.</summary>
-    public static TimetableOptions Options { get; } = new() { TimeLimit = TimeSpan.FromSeconds(20), Workers = 2, RandomSeed = 1 };
+    /// <summary>The solver's settings: the time limit from <see cref="TimetablingOptions.SolverSeconds"/> (it stops earlier when it proves the timetable optimal).</summary>
+    private TimetableOptions Options => new() { TimeLimit = TimeSpan.FromSeconds(settings.Value.SolverSeconds), Workers = 2, RandomSeed = 1 };
 
     public async ValueTask<TimetableRunStatus> Handle(ExecuteTimetableRun request, CancellationToken cancellationToken)
     {
