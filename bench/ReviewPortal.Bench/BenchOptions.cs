@@ -77,9 +77,12 @@ internal sealed class BenchOptions
     public bool AssignmentChild { get; private set; }
     public bool LpBig { get; private set; }
 
-    /// <summary>Assignment end to end: measured runs after one warm-up run, per size.</summary>
+    /// <summary>Assignment end to end: measured runs after the warm-up runs, per size.</summary>
     public int E2eLpcRuns { get; private set; } = 20;
     public int E2eCvprRuns { get; private set; } = 3;
+
+    /// <summary>Assignment end to end: unmeasured runs first, per size (JIT and tiering of the job's code).</summary>
+    public int E2eWarmups { get; private set; } = 1;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -94,6 +97,7 @@ internal sealed class BenchOptions
                 case "--mode": o.Mode = Next() switch { "rush" or "deadline-rush" => "rush", "page" => "page", "signed-in" => "signed-in", "faults" => "faults", "assignment" => "assignment", "assignment-e2e" => "assignment-e2e", "timetable" => "timetable", "schedule-http" => "schedule-http", var m => throw new ArgumentException($"Unknown mode '{m}' (rush, page, signed-in, faults, assignment, assignment-e2e, timetable, schedule-http).") }; break;
                 case "--cases": o.AssignmentCases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "--lpc-runs": o.E2eLpcRuns = (int)Number(); break;
+                case "--warmups": o.E2eWarmups = Math.Max(1, (int)Number()); break;
                 case "--cvpr-runs": o.E2eCvprRuns = (int)Number(); break;
                 case "--seed": o.Seed = (int)Number(); break;
                 case "--fair-seconds": o.FairSeconds = Number(); break;
@@ -178,6 +182,7 @@ internal sealed class BenchOptions
         --lpc-runs N, --cvpr-runs N
                               assignment-e2e: measured runs after one warm-up run (default 20 and 3); the app runs
                               them as Hangfire jobs, the end-to-end time is the run row's FinishedUtc − StartedUtc
+        --warmups N           assignment-e2e: unmeasured runs before the measured ones, per size (default 1)
         --seed N              assignment: seed of the synthetic instances (default 20261201)
         --fair-seconds S      assignment: time limit of the fairness phases (default 60)
         --skip-lp             assignment: no CLP LP bound (by default computed for instances up to 2 M arcs)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Google.OrTools.Graph;
 
 namespace ReviewPortal.Planning.Assignment;
 
@@ -95,7 +94,7 @@ internal static class InfeasibilityExplainer
     private static Infeasibility? ExplainCoverage(PreparedProblem pp, CancellationToken cancellationToken)
     {
         int n = pp.N, m = pp.M, source = n + m, sink = n + m + 1;
-        using var network = new Network(n + m + 2, pp.ArcCount + n + m);
+        var network = new FlowNetwork(n + m + 2, pp.ArcCount + n + m);
         for (var a = 0; a < pp.ArcCount; a++)
         {
             network.Add(pp.ArcProposal[a], n + pp.ArcReviewer[a], 1);
@@ -188,7 +187,7 @@ internal static class InfeasibilityExplainer
     private static Infeasibility? ExplainMinimumLoads(PreparedProblem pp, CancellationToken cancellationToken)
     {
         int n = pp.N, m = pp.M, source = n + m, demand = n + m + 1, overflow = n + m + 2;
-        using var network = new Network(n + m + 3, pp.ArcCount + n + 2 * m + 1);
+        var network = new FlowNetwork(n + m + 3, pp.ArcCount + n + 2 * m + 1);
         for (var a = 0; a < pp.ArcCount; a++)
         {
             network.Add(pp.ArcProposal[a], n + pp.ArcReviewer[a], 1);
@@ -268,54 +267,5 @@ internal static class InfeasibilityExplainer
     {
         var shown = string.Join(", ", items.Take(NamesShown).Select(name));
         return items.Count > NamesShown ? $"{shown} and {items.Count - NamesShown} more" : shown;
-    }
-
-    /// <summary>A max-flow network that remembers its arcs, for the residual search after solving.</summary>
-    private sealed class Network(int nodeCount, int arcCapacity) : IDisposable
-    {
-        private readonly MaxFlow _flow = new();
-        private readonly List<int> _tails = new(arcCapacity);
-        private readonly List<int> _heads = new(arcCapacity);
-        private readonly List<long> _capacities = new(arcCapacity);
-
-        public void Add(int tail, int head, long capacity)
-        {
-            if (capacity <= 0)
-            {
-                return;
-            }
-
-            _flow.AddArcWithCapacity(tail, head, capacity);
-            _tails.Add(tail);
-            _heads.Add(head);
-            _capacities.Add(capacity);
-        }
-
-        public (long MaxFlow, bool[] SourceSide) Run(int source, int sink)
-        {
-            // A node with no arc is unknown to OR-Tools; the source or sink may be such a node (nothing to route).
-            if (_tails.Count == 0)
-            {
-                var lonely = new bool[nodeCount];
-                lonely[source] = true;
-                return (0, lonely);
-            }
-
-            var status = _flow.Solve(source, sink);
-            if (status != MaxFlow.Status.OPTIMAL)
-            {
-                throw new InvalidOperationException($"Max flow failed: {status}.");
-            }
-
-            var flows = new long[_tails.Count];
-            for (var a = 0; a < flows.Length; a++)
-            {
-                flows[a] = _flow.Flow(a);
-            }
-
-            return (_flow.OptimalFlow(), ResidualGraph.SourceSide(nodeCount, source, [.. _tails], [.. _heads], [.. _capacities], flows));
-        }
-
-        public void Dispose() => _flow.Dispose();
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ReviewPortal.Planning.Assignment;
 
 /// <summary>
@@ -138,6 +140,7 @@ internal sealed class PreparedProblem
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildArcs(HashSet<long> fixedKeys)
     {
         var candidates = Problem.Candidates;
@@ -159,23 +162,7 @@ internal sealed class PreparedProblem
         }
 
         // Callers usually list candidates per proposal already: then no sort (and no copy of 6 M keys) is needed.
-        int[] order;
-        if (sorted)
-        {
-            order = [];
-        }
-        else
-        {
-            var keys = new long[count];
-            order = new int[count];
-            for (var i = 0; i < count; i++)
-            {
-                keys[i] = Key(candidates[i].Proposal, candidates[i].Reviewer);
-                order[i] = i;
-            }
-
-            Array.Sort(keys, order);
-        }
+        var order = sorted ? [] : SortedOrder(candidates);
 
         // Arrays of the final size (trimmed only if duplicates or fixed pairs were dropped): at 6 M arcs, lists plus
         // copies would double the peak memory.
@@ -185,11 +172,12 @@ internal sealed class PreparedProblem
         var kept = 0;
         var fixedBest = new Dictionary<long, (int Proposal, double Score)>();
         var lastKey = -1L;
+        var anyFixed = fixedKeys.Count > 0;
         for (var i = 0; i < count; i++)
         {
             var c = candidates[sorted ? i : order[i]];
             var key = Key(c.Proposal, c.Reviewer);
-            if (fixedKeys.Contains(key))
+            if (anyFixed && fixedKeys.Contains(key))
             {
                 // A fixed pair is no decision; its score only counts towards its proposal.
                 fixedBest[key] = fixedBest.TryGetValue(key, out var best) && best.Score >= c.Score ? best : (c.Proposal, c.Score);
@@ -234,6 +222,63 @@ internal sealed class PreparedProblem
         {
             ArcStart[p + 1] += ArcStart[p];
         }
+    }
+
+    /// <summary>
+    /// The candidates' indices sorted by (proposal, reviewer): two stable counting sorts, by reviewer and then by proposal,
+    /// so O(candidates + proposals + reviewers) without comparisons (a comparison sort of 1 M keys cost more than
+    /// everything else the explanation of an infeasible CVPR-size instance does). Duplicates stay next to each other.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int[] SortedOrder(IReadOnlyList<Candidate> candidates)
+    {
+        // The indices first, in one sequential pass: the counting passes then read small int arrays, not 24-byte records
+        // through the list's interface in scattered order.
+        var count = candidates.Count;
+        var proposals = new int[count];
+        var reviewers = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var c = candidates[i];
+            proposals[i] = c.Proposal;
+            reviewers[i] = c.Reviewer;
+        }
+
+        var byReviewer = new int[count];
+        var slot = new int[M + 1];
+        foreach (var r in reviewers)
+        {
+            slot[r + 1]++;
+        }
+
+        for (var r = 0; r < M; r++)
+        {
+            slot[r + 1] += slot[r];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            byReviewer[slot[reviewers[i]]++] = i;
+        }
+
+        var order = reviewers; // reused: the reviewer indices are no longer needed
+        slot = new int[N + 1];
+        foreach (var p in proposals)
+        {
+            slot[p + 1]++;
+        }
+
+        for (var p = 0; p < N; p++)
+        {
+            slot[p + 1] += slot[p];
+        }
+
+        foreach (var i in byReviewer)
+        {
+            order[slot[proposals[i]]++] = i;
+        }
+
+        return order;
     }
 
     private void CheckIndices(int p, int r, string what)

@@ -35,18 +35,21 @@ public sealed partial class ExecuteAssignmentRunHandler(
     public async ValueTask<AssignmentRunStatus> Handle(ExecuteAssignmentRun request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var claimed = await db.AssignmentRuns
-            .Where(r => r.Id == request.RunId && r.Status == AssignmentRunStatus.Queued)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Status, AssignmentRunStatus.Running)
-                .SetProperty(r => r.StartedUtc, now)
-                .SetProperty(r => r.Progress, 0.02)
-                .SetProperty(r => r.Stage, "Reading the proposals, the committee, the bids and the conflicts"), cancellationToken);
-        if (claimed == 0)
+        // Claiming is one conditional UPDATE that also returns what the job needs of the run (no second read).
+        var running = nameof(AssignmentRunStatus.Running);
+        var queued = nameof(AssignmentRunStatus.Queued);
+        var reading = "Reading the proposals, the committee, the bids and the conflicts";
+        var claimed = await db.Database.SqlQuery<ClaimedRun>($"""
+            UPDATE "AssignmentRuns" SET "Status" = {running}, "StartedUtc" = {now}, "Progress" = 0.02, "Stage" = {reading}
+            WHERE "Id" = {request.RunId} AND "Status" = {queued}
+            RETURNING "Id", "TrackId", "Mode", "ReviewersPerProposal"
+            """).ToListAsync(cancellationToken);
+        var sinceClaim = Stopwatch.StartNew();
+        if (claimed.Count == 0)
             return await db.AssignmentRuns.Where(r => r.Id == request.RunId).Select(r => (AssignmentRunStatus?)r.Status)
                 .SingleOrDefaultAsync(cancellationToken) ?? AssignmentRunStatus.Failed;
 
-        var run = await db.AssignmentRuns.AsNoTracking().SingleAsync(r => r.Id == request.RunId, cancellationToken);
+        var run = claimed[0];
         try
         {
             // Conflicts as the profiles and speakers say now (a profile edited since the last refresh counts).
@@ -55,16 +58,19 @@ public sealed partial class ExecuteAssignmentRunHandler(
             db.ChangeTracker.Clear();
             var inputs = await AssignmentInputs.ReadAsync(db, run.TrackId, withBids: true, cancellationToken);
             // Said before the build, not after it: the affinity of every pair is this stage's work (at CVPR size, 14 M pairs).
-            var progress = new RunProgress(db, run.Id);
+            // The claim was the last write: progress is written no sooner than ProgressInterval after it, so a run that
+            // takes less (every LPC-size run) writes no progress at all, only its result.
+            var progress = new RunProgress(db, run.Id, sinceClaim);
             progress.Report(new SolverProgress(0, "Computing expertise affinity and candidates"));
-            var built = AssignmentProblemBuilder.Build(inputs, run.Mode, run.ReviewersPerProposal);
+            var mode = Enum.Parse<AssignmentRunMode>(run.Mode);
+            var built = AssignmentProblemBuilder.Build(inputs, mode, run.ReviewersPerProposal);
 
             var watch = Stopwatch.StartNew();
             var solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
             if (solution.Outcome == AssignmentOutcome.Infeasible && built.Pruned)
             {
                 // The best candidates admit no assignment; every pair may: solve the whole track (and explain on it).
-                built = AssignmentProblemBuilder.Build(inputs, run.Mode, run.ReviewersPerProposal, allPairs: true);
+                built = AssignmentProblemBuilder.Build(inputs, mode, run.ReviewersPerProposal, allPairs: true);
                 solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
             }
             watch.Stop();
@@ -175,29 +181,38 @@ public sealed partial class ExecuteAssignmentRunHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Assignment run {RunId} of track {TrackId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid runId, Guid trackId);
 
-    /// <summary>Writes the solver's progress to the run, at most every <see cref="ProgressInterval"/>, each write its own statement.</summary>
-    private sealed class RunProgress(IApplicationDbContext db, Guid runId) : IProgress<SolverProgress>
+    /// <summary>The claimed run's columns the job needs (read back by the claim's RETURNING).</summary>
+    private sealed record ClaimedRun(Guid Id, Guid TrackId, string Mode, int ReviewersPerProposal);
+
+    /// <summary>
+    /// Writes the solver's progress to the run, at most every <see cref="ProgressInterval"/> counted from the last write
+    /// (the claim's at first), each write its own statement.
+    /// </summary>
+    private sealed class RunProgress(IApplicationDbContext db, Guid runId, Stopwatch sinceWrite) : IProgress<SolverProgress>
     {
         // Building the problem takes the first 10 %, storing the last 5 %.
         private const double Start = 0.10, End = 0.95;
-        private readonly Stopwatch _sinceWrite = Stopwatch.StartNew();
+        private readonly Stopwatch _sinceWrite = sinceWrite;
         private readonly Lock _lock = new();
-        private bool _wrote;
 
         public void Report(SolverProgress value)
         {
             lock (_lock)
             {
-                if (_wrote && _sinceWrite.Elapsed < ProgressInterval)
+                if (_sinceWrite.Elapsed < ProgressInterval)
                     return;
                 Write(Start + (End - Start) * Math.Clamp(value.Fraction, 0, 1), value.Stage);
             }
         }
 
+        /// <summary>The solve is over: "Storing the result", unless the last write was too recent (the result follows at once then).</summary>
         public void Finish()
         {
             lock (_lock)
-                Write(End, "Storing the result");
+            {
+                if (_sinceWrite.Elapsed >= ProgressInterval)
+                    Write(End, "Storing the result");
+            }
         }
 
         private void Write(double fraction, string stage)
@@ -205,7 +220,6 @@ public sealed partial class ExecuteAssignmentRunHandler(
             var text = string.IsNullOrWhiteSpace(stage) ? "Solving" : stage.Length > 200 ? stage[..200] : stage;
             db.AssignmentRuns.Where(r => r.Id == runId && r.Status == AssignmentRunStatus.Running)
                 .ExecuteUpdate(u => u.SetProperty(r => r.Progress, fraction).SetProperty(r => r.Stage, text));
-            _wrote = true;
             _sinceWrite.Restart();
         }
     }

@@ -57,23 +57,29 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
         await db.SaveChangesAsync(cancellationToken);
         if (db.Database.CurrentTransaction is not null)
         {
-            await RefreshInTransactionAsync(trackId, submissionId, cancellationToken);
+            if (await DifferencesAsync(trackId, submissionId, cancellationToken) is { } joined)
+                await WriteAsync(trackId, joined, cancellationToken);
             return;
         }
-        // A job or the seeder, outside a command: the inserts, updates and deletes still commit together.
+        // A job or the seeder, outside a command. The reads need no transaction (each statement reads committed data
+        // either way), so an unchanged track costs no BEGIN/COMMIT; the inserts, updates and deletes commit together.
+        var differences = await DifferencesAsync(trackId, submissionId, cancellationToken);
+        if (differences is null || differences.IsEmpty)
+            return;
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await RefreshInTransactionAsync(trackId, submissionId, ct);
+            await WriteAsync(trackId, differences, ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
     }
 
-    private async Task RefreshInTransactionAsync(Guid trackId, Guid? submissionId, CancellationToken cancellationToken)
+    /// <summary>What detection finds against what is stored; null when the track does not exist.</summary>
+    private async Task<Differences?> DifferencesAsync(Guid trackId, Guid? submissionId, CancellationToken cancellationToken)
     {
         var lookback = await db.Tracks.Where(t => t.Id == trackId).Select(t => (int?)t.ConflictLookbackYears).SingleOrDefaultAsync(cancellationToken);
         if (lookback is null)
-            return;
+            return null;
 
         var members = await LoadMembersAsync(trackId, cancellationToken);
         var matcher = new ConflictMatcher(members, await LoadAliasesAsync(cancellationToken), clock.GetUtcNow().Year, lookback.Value);
@@ -107,7 +113,14 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
             }
         }
 
-        // Only the differences, each kind in one statement whatever its size; nothing at all when nothing changed.
+        LogRefreshed(logger, trackId, proposals.Count, members.Count, matcher.PairsExamined, wanted.Count, reasonChanges.Count, vanished.Count);
+        return new Differences(vanished, reasonChanges, [.. wanted.Values]);
+    }
+
+    /// <summary>Only the differences, each kind in one statement whatever its size; nothing at all when nothing changed.</summary>
+    private async Task WriteAsync(Guid trackId, Differences differences, CancellationToken cancellationToken)
+    {
+        var (vanished, reasonChanges, inserted) = differences;
         var now = clock.GetUtcNow();
         if (vanished.Count > 0)
         {
@@ -124,9 +137,9 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
                 WHERE c."Id" = u.id
                 """, cancellationToken);
         }
-        if (wanted.Count > 0)
+        if (inserted.Length > 0)
         {
-            var rows = wanted.Values.ToArray();
+            var rows = inserted;
             var ids = rows.Select(_ => Guid.CreateVersion7()).ToArray();
             var proposalIds = rows.Select(r => r.ProposalId).ToArray();
             var personIds = rows.Select(r => r.PersonId).ToArray();
@@ -143,7 +156,12 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
                 """, cancellationToken);
         }
         ForgetTracked(vanished, reasonChanges, now);
-        LogRefreshed(logger, trackId, proposals.Count, members.Count, matcher.PairsExamined, wanted.Count, reasonChanges.Count, vanished.Count);
+    }
+
+    /// <summary>A refresh's changes: stored rows whose rule no longer holds, reasons to update, rows to insert.</summary>
+    private sealed record Differences(List<Guid> Vanished, Dictionary<Guid, string> ReasonChanges, DetectedConflict[] Inserted)
+    {
+        public bool IsEmpty => Vanished.Count == 0 && ReasonChanges.Count == 0 && Inserted.Length == 0;
     }
 
     /// <summary>A caller's tracked copies of rows written above by statement: deleted ones go, changed ones take the new reason.</summary>
@@ -214,6 +232,7 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
                 // In their order: a reason lists the speakers as the proposal does, and the same every refresh.
                 Speakers = s.Speakers.OrderBy(sp => sp.Order).Select(sp => new SpeakerFacts(sp.Name, sp.Email, sp.Affiliation, sp.PersonId, sp.Person != null ? sp.Person.Email : null)).ToList(),
             })
+            .AsSingleQuery() // a speaker or two per proposal: one statement, not two
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ProposalSpeakers(r.Id, r.Title, r.CreatedById, r.Speakers)).ToList();
     }
