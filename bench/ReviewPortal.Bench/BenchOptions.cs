@@ -16,6 +16,9 @@ internal sealed class BenchOptions
     /// <summary>50 for rush and page; 16 sessions for signed-in (the measurement DESIGN.md's target was set with).</summary>
     public int Clients { get; private set; } = 50;
 
+    /// <summary>schedule-http: the Accept-Encoding the clients send (none by default; a browser sends e.g. "gzip, deflate, br, zstd").</summary>
+    public string? AcceptEncoding { get; private set; }
+
     /// <summary>Signed-in mode: requests/s each signed-in page must reach (DESIGN.md: 2,000).</summary>
     public double RateTarget { get; private set; } = 2000;
     public int Submissions { get; private set; } = 1000;
@@ -109,6 +112,7 @@ internal sealed class BenchOptions
                 case "--down-seconds": o.DownSeconds = Number(); break;
                 case "--pace": o.Pace = Next() switch { "burst" => "burst", "paced" => "paced", var p => throw new ArgumentException($"Unknown pace '{p}' (burst, paced).") }; break;
                 case "--clients": o.Clients = (int)Number(); clientsGiven = true; break;
+                case "--accept-encoding": o.AcceptEncoding = Next(); break;
                 case "--target": o.RateTarget = Number(); break;
                 case "--submissions": o.Submissions = (int)Number(); break;
                 case "--window": o.WindowSeconds = Number(); break;
@@ -161,6 +165,7 @@ internal sealed class BenchOptions
         --pace paced|burst    rush: spread evenly over --pace-seconds (default 55; the target's arrival rate,
                               the default), or every client back to back (burst: a stress test, ~5× that rate)
         --clients N           default 50 (signed-in: 16)
+        --accept-encoding E   schedule-http: send Accept-Encoding E as a browser does (e.g. "gzip, deflate, br"); bodies are read compressed
         --target N            signed-in: requests/s each signed-in page must reach (default 2000)
         --submissions N       default 1000
         --window S            rush must finish within S seconds (default 60)

@@ -31,6 +31,14 @@ internal static class ScheduleLoad
                 }
             }
 
+            if (o.AcceptEncoding is { } encoding)
+            {
+                // The bodies are counted as sent (not decompressed), as a browser's bytes on the wire.
+                Console.WriteLine($"Clients      send Accept-Encoding: {encoding}");
+                foreach (var c in clients)
+                    c.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", encoding);
+            }
+
             var rows = new List<string>();
             var allOk = true;
             foreach (var (name, url) in new[] { ("track schedule (HTML)", page), ("schedule.json", "/c/lpc2023/ebpf-networking/schedule.json") })
@@ -48,7 +56,7 @@ internal static class ScheduleLoad
                 var met = errors == 0 && rate >= TargetRate && latencies.Percentile(99) <= TargetP99Ms;
                 allOk &= met;
                 Console.WriteLine();
-                Console.WriteLine($"GET {url}  ({name}, {bytes / Math.Max(1, latencies.Count):N0} bytes each)");
+                Console.WriteLine($"GET {url}  ({name}, {bytes / Math.Max(1, latencies.Count):N0} bytes each{(o.AcceptEncoding is null ? "" : ", as sent")})");
                 Console.WriteLine($"Throughput   {latencies.Count} requests in {elapsed.TotalSeconds:0.0} s → {rate:0} requests/s");
                 Console.WriteLine($"Latency      {latencies.Summary()}");
                 Console.WriteLine($"Statuses     {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key)} × {s.Value}"))}");

@@ -142,7 +142,8 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseOutputCache(); // only pages that opt in (SignedInPageCachePolicy)
+        app.UseOutputCache(); // only pages that opt in (SignedInPageCachePolicy, PublicSchedulePolicy)
+        app.UsePublicScheduleCompression(); // inside the cache, so what it keeps is already compressed
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

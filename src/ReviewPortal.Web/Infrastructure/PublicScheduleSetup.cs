@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using ReviewPortal.Application.Features.Schedule;
 
 namespace ReviewPortal.Web.Infrastructure;
@@ -21,8 +23,37 @@ internal static class PublicScheduleSetup
         services.AddScoped<PublishedScheduleReader>();
         services.Configure<OutputCacheOptions>(o =>
             o.AddPolicy(PublicSchedulePolicy.Name, new PublicSchedulePolicy(TimeSpan.FromSeconds(Math.Max(0, options.CacheSeconds)))));
+
+        // Readers' browsers ask for br or gzip: the kept answers are compressed once, when kept (UsePublicScheduleCompression),
+        // so a good level costs nothing per request. Only these anonymous answers are compressed: they hold no secret
+        // and reflect no input, so compressing them over HTTPS gives BREACH nothing to guess.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "text/calendar", "text/csv"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         return services;
     }
+
+    /// <summary>
+    /// Inside the output cache: compresses only a public schedule answer that is being kept, so the cache holds it
+    /// compressed and a hit copies the compressed bytes. <see cref="PublicSchedulePolicy"/> keeps one entry per encoding.
+    /// </summary>
+    public static void UsePublicScheduleCompression(this IApplicationBuilder app) =>
+        app.UseWhen(PublicSchedulePolicy.IsBeingKept, compressed =>
+        {
+            // Also on the uncompressed answer, so a shared cache does not hand it out as the only one.
+            compressed.Use((http, next) =>
+            {
+                http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
+                return next(http);
+            });
+            compressed.UseResponseCompression();
+        });
 }
 
 /// <summary>How pages and exports say which tracks a response shows, so a publish of any of them evicts it.</summary>
@@ -65,6 +96,12 @@ internal sealed class PublicSchedulePolicy(TimeSpan lifetime) : IOutputCachePoli
 {
     public const string Name = "PublicSchedule";
     public const string Tag = "public-schedule";
+    private const string EncodingKey = "encoding";
+
+    /// <summary>Whether the output cache is about to keep this request's answer under this policy.</summary>
+    public static bool IsBeingKept(HttpContext http) =>
+        http.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true } context
+        && context.Tags.Contains(Tag);
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -81,6 +118,10 @@ internal sealed class PublicSchedulePolicy(TimeSpan lifetime) : IOutputCachePoli
             return ValueTask.CompletedTask;
         context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
+        // One entry per encoding the compression middleware would choose for this Accept-Encoding (br, gzip or none),
+        // not per raw header: browsers word it differently, and the choice is the middleware's own.
+        var encoding = http.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(http)?.EncodingName;
+        context.CacheVaryByRules.VaryByValues[EncodingKey] = encoding ?? "identity";
         context.Tags.Add(Tag);
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,5 +142,58 @@ public sealed class PublicSchedulePageTests(ReviewPortalApp app) : IClassFixture
 
         // The older version stays readable.
         Assert.DoesNotContain("Rescheduled: a newer title", (await GetAsync($"{trackPage}?version=1")).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip", "gzip")]
+    public async Task A_browser_asking_for_compression_gets_the_same_page_compressed_from_the_kept_answer_and_the_new_version_after_publish(string acceptEncoding, string expected)
+    {
+        var seeded = await PublishedSchedules.SeedAsync(app);
+        var url = $"{seeded.TrackPath}/schedule";
+
+        async Task<(HttpResponseMessage Response, int Sent, string Html)> ReadAsync(string? encoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            if (encoding is not null)
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+            var response = await app.CreateClient().SendAsync(request);
+            var sent = await response.Content.ReadAsByteArrayAsync();
+            await using var body = new MemoryStream(sent);
+            await using Stream decoded = response.Content.Headers.ContentEncoding.SingleOrDefault() switch
+            {
+                "br" => new BrotliStream(body, CompressionMode.Decompress),
+                "gzip" => new GZipStream(body, CompressionMode.Decompress),
+                null => body,
+                var other => throw new InvalidOperationException($"unexpected encoding {other}"),
+            };
+            using var reader = new StreamReader(decoded);
+            return (response, sent.Length, await reader.ReadToEndAsync());
+        }
+
+        var (plain, plainBytes, plainHtml) = await ReadAsync(null);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        await ReadAsync(acceptEncoding); // kept
+        var (compressed, compressedBytes, html) = await ReadAsync(acceptEncoding);
+        Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+        Assert.Equal([expected], compressed.Content.Headers.ContentEncoding);
+        Assert.Equal("text/html", compressed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        Assert.NotNull(compressed.Headers.Age); // from the output cache
+        Assert.True(compressedBytes < plainBytes / 3, $"{compressedBytes} bytes compressed, {plainBytes} plain");
+        Assert.Equal(plainHtml, html);
+        Assert.Equal(39, (await HtmlPage.ParseAsync(new HttpResponseMessage { Content = new StringContent(html) })).Document.QuerySelectorAll("article.schedule-talk").Length);
+        // A reader without compression is still sent the plain page, not the compressed one kept beside it.
+        Assert.Empty((await ReadAsync(null)).Response.Content.Headers.ContentEncoding);
+
+        var slots = seeded.Slots.ToList();
+        slots[2].Title = "Moved after publishing";
+        await PublishedSchedules.PublishAsync(app, seeded, 2, slots);
+        foreach (var encoding in new[] { acceptEncoding, null })
+        {
+            var (_, _, after) = await ReadAsync(encoding);
+            Assert.Contains("Moved after publishing", after, StringComparison.Ordinal);
+            Assert.Contains("version 2", after, StringComparison.Ordinal);
+        }
     }
 }
