@@ -29,6 +29,15 @@ internal sealed class TimetableModel
     private readonly List<(IntVar Excess, List<BoolVar> Running)> _excesses = [];
     private readonly List<(BoolVar HasNeighbour, int Talk, List<BoolVar>[] Neighbours)> _neighbours = [];
 
+    // The hard rules and the objective as data as well, so that a complete hint can be checked against the very rules
+    // CP-SAT gets and its objective computed before the search starts (the greedy is then the first solution).
+    private readonly List<IReadOnlyList<BoolVar>> _exactlyOne = [];
+    private readonly List<IReadOnlyList<BoolVar>> _atMostOne = [];
+    private readonly List<(List<IntVar> Excess, int Least)> _cuts = [];
+    private readonly List<(IntVar Var, long Coefficient)> _objectiveTerms = [];
+    private long _objectiveConstant;
+    private Dictionary<int, long>? _hinted;
+
     public TimetableModel(TimetableCandidates c, bool explain)
     {
         Candidates = c;
@@ -66,6 +75,7 @@ internal sealed class TimetableModel
             else
             {
                 Model.AddExactlyOne(Chosen[i]);
+                _exactlyOne.Add(Chosen[i]);
             }
         }
 
@@ -79,7 +89,10 @@ internal sealed class TimetableModel
             if (explain)
                 Model.Add(LinearExpr.Sum(vars) <= 1).OnlyEnforceIf([.. group.Select(x => x.Block).Distinct().Select(BlockLiteral)]);
             else
+            {
                 Model.AddAtMostOne(vars);
+                _atMostOne.Add(vars);
+            }
         }
 
         // One item per speaker and segment, across rooms.
@@ -102,9 +115,13 @@ internal sealed class TimetableModel
             {
                 if (segment.Select(v => v.Talk).Distinct().Count() < 2)
                     continue;
-                var sum = LinearExpr.Sum(segment.Select(v => v.Var));
+                var vars = segment.Select(v => v.Var).ToList();
+                var sum = LinearExpr.Sum(vars);
                 if (literal is null)
+                {
                     Model.Add(sum <= 1);
+                    _atMostOne.Add(vars);
+                }
                 else
                     Model.Add(sum <= 1).OnlyEnforceIf(literal);
             }
@@ -117,30 +134,59 @@ internal sealed class TimetableModel
     /// <summary>Hints the placement (per talk its candidate index, or -1) and, when it is complete, every auxiliary variable.</summary>
     public void Hint(int[] chosen)
     {
-        var value = new Dictionary<int, bool>();
+        var value = new Dictionary<int, long>();
         foreach (var i in Candidates.Free.Where(i => chosen[i] >= 0))
         {
             for (var k = 0; k < Chosen[i].Length; k++)
             {
                 Model.AddHint(Chosen[i][k], k == chosen[i]);
-                value[Chosen[i][k].GetIndex()] = k == chosen[i];
+                value[Chosen[i][k].GetIndex()] = k == chosen[i] ? 1 : 0;
             }
         }
 
+        _hinted = null;
         if (Candidates.Free.Any(i => chosen[i] < 0))
             return;
-        bool Value(BoolVar x) => value.GetValueOrDefault(x.GetIndex());
+        bool Value(BoolVar x) => value.GetValueOrDefault(x.GetIndex()) != 0;
         foreach (var (literal, sum) in _sums)
         {
             var on = sum.Any(Value);
-            value[literal.GetIndex()] = on;
+            value[literal.GetIndex()] = on ? 1 : 0;
             Model.AddHint(literal, on);
         }
 
         foreach (var (excess, running) in _excesses)
-            Model.AddHint(excess, Math.Max(0, running.Count(Value) - 1));
+        {
+            var extra = Math.Max(0, running.Count(Value) - 1);
+            value[excess.GetIndex()] = extra;
+            Model.AddHint(excess, extra);
+        }
+
         foreach (var (hasNeighbour, talk, neighbours) in _neighbours)
-            Model.AddHint(hasNeighbour, neighbours[chosen[talk]].Any(Value));
+        {
+            var on = neighbours[chosen[talk]].Any(Value);
+            value[hasNeighbour.GetIndex()] = on ? 1 : 0;
+            Model.AddHint(hasNeighbour, on);
+        }
+
+        _hinted = value;
+    }
+
+    /// <summary>
+    /// The objective of the last complete hint (in model units, × <see cref="Scale"/>) when it satisfies every hard rule
+    /// and cut of the model as built (exactly one place per talk, at most one per room and segment and per speaker and
+    /// segment, the counting cuts); null when the hint was partial or breaks one. Not available for explain models.
+    /// </summary>
+    public long? HintedObjective()
+    {
+        if (_hinted is not { } value)
+            return null;
+        long Of(IntVar x) => value.GetValueOrDefault(x.GetIndex());
+        if (_exactlyOne.Any(vars => vars.Sum(Of) != 1) || _atMostOne.Any(vars => vars.Sum(Of) > 1)
+            || _cuts.Any(cut => cut.Excess.Sum(Of) < cut.Least)
+            || _sums.Any(s => s.Sum.Sum(Of) != Of(s.Literal)) || _excesses.Any(e => Of(e.Excess) < e.Running.Sum(Of) - 1))
+            return null;
+        return _objectiveConstant + _objectiveTerms.Sum(t => t.Coefficient * Of(t.Var));
     }
 
     public IEnumerable<(Candidate Cand, BoolVar Var)> All()
@@ -176,6 +222,17 @@ internal sealed class TimetableModel
         var problem = c.Problem;
         var weights = problem.Weights;
         var objective = LinearExpr.NewBuilder();
+        void Term(IntVar x, long coefficient)
+        {
+            objective.AddTerm(x, coefficient);
+            _objectiveTerms.Add((x, coefficient));
+        }
+
+        void Constant(long value)
+        {
+            objective.Add(value);
+            _objectiveConstant += value;
+        }
 
         // Popular talks in larger rooms.
         var ranks = RoomRanks(problem);
@@ -183,7 +240,7 @@ internal sealed class TimetableModel
         {
             var cost = PopularityCost(problem, c.Talks[cand.Talk], ranks[cand.Room]);
             if (cost > 0)
-                objective.AddTerm(x, cost);
+                Term(x, cost);
         }
 
         // Minimal change: each talk not at its previous place. A previous place no longer allowed costs the move anyway.
@@ -193,10 +250,10 @@ internal sealed class TimetableModel
             {
                 var was = c.Talks[i].Previous!;
                 long cost = (long)Scale * weights.MovedFromPrevious;
-                objective.Add(cost);
+                Constant(cost);
                 var k = c.ByTalk[i].FindIndex(x => x.Room == was.Room && x.Start == was.Start);
                 if (k >= 0)
-                    objective.AddTerm(Chosen[i][k], -cost);
+                    Term(Chosen[i][k], -cost);
             }
         }
 
@@ -226,8 +283,8 @@ internal sealed class TimetableModel
                 var perCandidate = new List<BoolVar>[c.ByTalk[i].Count];
                 _neighbours.Add((hasNeighbour, i, perCandidate));
                 long cost = (long)Scale * weights.TopicNotAdjacent;
-                objective.Add(cost);
-                objective.AddTerm(hasNeighbour, -cost);
+                Constant(cost);
+                Term(hasNeighbour, -cost);
                 for (var k = 0; k < c.ByTalk[i].Count; k++)
                 {
                     var cand = c.ByTalk[i][k];
@@ -268,7 +325,7 @@ internal sealed class TimetableModel
                     Model.Add(extra >= LinearExpr.Sum(vars) - 1);
                     _excesses.Add((extra, vars));
                     excess.Add(extra);
-                    objective.AddTerm(extra, (long)Scale * weights.TopicInParallel);
+                    Term(extra, (long)Scale * weights.TopicInParallel);
                 }
 
                 // Counting cut: the topic's talks cover a fixed number of segments; the segments where it can run
@@ -280,7 +337,10 @@ internal sealed class TimetableModel
                     var covered = talksOfTopic.Sum(i => c.ByTalk[i][0].SegmentCount);
                     var room = covered - running.Count;
                     if (room > 0)
+                    {
                         Model.Add(LinearExpr.Sum(excess) >= room);
+                        _cuts.Add((excess, room));
+                    }
                 }
             }
         }

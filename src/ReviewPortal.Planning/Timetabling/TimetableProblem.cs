@@ -93,7 +93,10 @@ public sealed record TimetableSolution(
     IReadOnlyList<string> Explanation,
     TimeSpan Elapsed)
 {
-    /// <summary>When CP-SAT reported its first timetable (the greedy hint usually is it), for progress and the bench.</summary>
+    /// <summary>
+    /// When the first timetable existed: the complete greedy placement once checked against the model's rules, else
+    /// CP-SAT's first solution; for progress and the bench.
+    /// </summary>
     public TimeSpan? TimeToFirstSolution { get; init; }
 
     public int Moved(TimetableProblem problem)

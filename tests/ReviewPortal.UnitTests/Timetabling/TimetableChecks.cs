@@ -77,4 +77,40 @@ public static class TimetableChecks
 
         return pairs;
     }
+
+    /// <summary>
+    /// The soft penalty of a timetable from docs/timetabling.md's table, for problems whose talks are all one slot long
+    /// and not pinned (so every elementary segment is one slot): popularity × room rank (each talk's term rounded to a
+    /// tenth, as the solver's integral objective does), 10 per talk sharing a topic with no same-topic neighbour in its
+    /// room and block, 20 per topic and slot for every talk of the topic beyond the first.
+    /// </summary>
+    public static double SoftPenalty(TimetableProblem problem, IReadOnlyList<PlacedTalk> placements)
+    {
+        var w = problem.Weights;
+        var byId = problem.Talks.ToDictionary(t => t.Id);
+        if (problem.Talks.Any(t => t.Minutes != problem.SlotMinutes || t.Pinned is not null) || problem.MinimalChange)
+            throw new ArgumentException("SoftPenalty counts one-slot, unpinned talks without minimal change only.", nameof(problem));
+        static string Norm(string topic) => topic.Trim().ToUpperInvariant();
+        var shared = problem.Talks.SelectMany(t => t.Topics.Select(Norm).Distinct()).GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        List<string> TopicsOf(PlacedTalk p) => [.. byId[p.TalkId].Topics.Select(Norm).Distinct().Where(shared.Contains)];
+        var capacities = problem.Rooms.Select(r => r.Capacity).Distinct().OrderDescending().ToList();
+        var penalty = 0.0;
+        foreach (var p in placements)
+        {
+            var talk = byId[p.TalkId];
+            penalty += Math.Round(10 * w.PopularInSmallRoom * Math.Clamp(talk.Popularity, 0, 1) * capacities.IndexOf(problem.Rooms[p.Room].Capacity)) / 10;
+            var topics = TopicsOf(p);
+            if (topics.Count == 0)
+                continue;
+            var block = problem.Blocks.Single(b => b.Rooms.Contains(p.Room) && p.Start >= b.Start && p.Start + talk.Minutes <= b.End);
+            var neighbour = placements.Any(q => q.Room == p.Room && (q.Start == p.Start + talk.Minutes || q.Start + byId[q.TalkId].Minutes == p.Start)
+                && q.Start >= block.Start && q.Start + byId[q.TalkId].Minutes <= block.End && TopicsOf(q).Intersect(topics).Any());
+            if (!neighbour)
+                penalty += w.TopicNotAdjacent;
+        }
+
+        foreach (var running in placements.SelectMany(p => TopicsOf(p).Select(t => (Topic: t, p.Start))).GroupBy(x => x))
+            penalty += w.TopicInParallel * Math.Max(0, running.Count() - 1);
+        return penalty;
+    }
 }

@@ -68,4 +68,51 @@ public sealed class TimetableSoftGoalTests
         Assert.Equal(80, solution.Objective); // 4 × 20
         Assert.Equal(80, solution.Bound);
     }
+
+    [Fact]
+    public void The_quick_placement_is_the_first_timetable_with_its_true_objective_and_the_answer_when_CP_SAT_has_no_time()
+    {
+        // 216 talks: CP-SAT needs more than a second to load this model, so with 0.1 s it finds nothing itself, and
+        // the greedy placement (checked against the model's rules) is what comes back, as the first solution.
+        var problem = SyntheticTimetable.Build();
+        var reported = new List<TimetableProgress>();
+
+        var solution = TimetableSolver.Solve(problem, new TimetableOptions { TimeLimit = TimeSpan.FromSeconds(0.1) }, new Recorder(reported));
+
+        Assert.Equal(TimetableOutcome.Feasible, solution.Outcome);
+        Assert.Empty(TimetableChecks.Violations(problem, solution.Placements));
+        Assert.NotNull(solution.TimeToFirstSolution);
+        Assert.True(solution.TimeToFirstSolution <= solution.Elapsed);
+        Assert.NotNull(solution.Objective);
+        Assert.Equal(TimetableChecks.SoftPenalty(problem, solution.Placements), solution.Objective!.Value, 6);
+        var first = reported.First(p => p.Objective is not null);
+        Assert.Equal(solution.Objective, first.Objective);
+        Assert.True(first.Fraction < 1, "reported before the search, not only at the end");
+    }
+
+    [Fact]
+    public void The_solvers_objective_is_the_documented_penalty()
+    {
+        // The same independent penalty for CP-SAT's own answer on a small many-room instance with popularity and topics.
+        var topics = new[] { "ebpf", "tcp", "xdp" };
+        var talks = Enumerable.Range(0, 9).Select(i => new TalkSpec(Id($"T{i}"), $"T{i}", 30, [], [topics[i % 3]], Popularity: i / 10.0)).ToArray();
+        var problem = new TimetableProblem
+        {
+            SlotMinutes = 30, Rooms = [new RoomSpec("A", 300), new RoomSpec("B", 200), new RoomSpec("C", 100)],
+            Blocks = [Block(0, 90, 0, 1, 2), Block(120, 180, 0, 1, 2)], Talks = talks,
+        };
+
+        var solution = SolveChecked(problem);
+
+        Assert.Equal(TimetableChecks.SoftPenalty(problem, solution.Placements), solution.Objective!.Value, 6);
+    }
+
+    private sealed class Recorder(List<TimetableProgress> into) : IProgress<TimetableProgress>
+    {
+        public void Report(TimetableProgress value)
+        {
+            lock (into)
+                into.Add(value);
+        }
+    }
 }
