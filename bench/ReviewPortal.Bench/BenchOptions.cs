@@ -183,7 +183,7 @@ internal sealed class BenchOptions
         --down-seconds S      faults: seconds PostgreSQL stays down per restart (default 3)
         --cases A,B,...       assignment: any of lpc, cvpr, big, fair-lpc, fair-cvpr, infeasible-cvpr (default all);
                               timetable: any of lpc, synthetic216, minimal-change, infeasible (default all), and
-                              synthetic216-long (a 10-minute run: the best found by 60 s against the best by 10 min)
+                              synthetic216-long (a 60-s run and a 10-minute run: the 60-s answer, and the 10-minute run's best by 60 s, against its best)
         --lpc-runs N, --cvpr-runs N
                               assignment-e2e: measured runs after one warm-up run (default 20 and 3); the app runs
                               them as Hangfire jobs, the end-to-end time is the run row's FinishedUtc − StartedUtc

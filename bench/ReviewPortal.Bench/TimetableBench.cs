@@ -56,23 +56,26 @@ internal static class TimetableBench
     }
 
     /// <summary>
-    /// The 216-talk target's second half: the best timetable found by 60 s against the best found in a 10-minute run
-    /// of the same solver (one run, its solutions' objectives recorded as they arrive).
+    /// The 216-talk target's second half, read both ways: a run with a 60-s limit (what a chair with
+    /// <c>Timetabling:SolverSeconds</c> = 60 gets), and the best a 10-minute run had found by its 60th second, each against
+    /// the best of that 10-minute run of the same solver. Both must be within 10 %.
     /// </summary>
     private static bool LongComparison(CancellationToken cancellationToken)
     {
         var problem = SyntheticTimetable.Build();
+        var minute = TimetableSolver.Solve(problem, new TimetableOptions { TimeLimit = TimeSpan.FromSeconds(60), Workers = 2 }, null, cancellationToken);
         var trace = new ObjectiveTrace();
         Memory.ResetPeak();
         var watch = Stopwatch.StartNew();
         var solution = TimetableSolver.Solve(problem, new TimetableOptions { TimeLimit = TimeSpan.FromMinutes(10), Workers = 2 }, trace, cancellationToken);
         watch.Stop();
-        var violations = TimetableChecks.Violations(problem, solution.Placements);
+        var violations = TimetableChecks.Violations(problem, solution.Placements).Count + TimetableChecks.Violations(problem, minute.Placements).Count;
         var at60 = trace.BestBy(TimeSpan.FromSeconds(60));
         var best = solution.Objective;
-        var within = at60 is { } a && best is > 0 ? (a - best.Value) / best.Value : (double?)null;
-        var ok = violations.Count == 0 && within <= 0.10;
-        Console.WriteLine($"| synthetic216, 10-minute run | {Size(problem)} | {solution.Outcome} | {S(solution.TimeToFirstSolution?.TotalSeconds)} | {best:0.#} (at 60 s: {at60:0.#}) | {solution.Bound:0.#} | at 60 s {within:P1} above the 10-minute best | {S(watch.Elapsed.TotalSeconds)} | – | {Memory.Peak() / 1048576} MB | {violations.Count} hard violations{(ok ? "" : "; target missed")} |");
+        double? Above(double? value) => value is { } v && best is > 0 ? (v - best.Value) / best.Value : null;
+        var (run60, within) = (Above(minute.Objective), Above(at60));
+        var ok = violations == 0 && run60 <= 0.10 && within <= 0.10;
+        Console.WriteLine($"| synthetic216, 60-s run and 10-minute run | {Size(problem)} | {solution.Outcome} | {S(solution.TimeToFirstSolution?.TotalSeconds)} | 10 min: {best:0.#}; 60-s run: {minute.Objective:0.#}; 10-minute run at 60 s: {at60:0.#} | {solution.Bound:0.#} | 60-s run {run60:P1}, 10-minute run at 60 s {within:P1} above the 10-minute best | {S(watch.Elapsed.TotalSeconds)} | – | {Memory.Peak() / 1048576} MB | {violations} hard violations{(ok ? "" : "; target missed")} |");
         return ok;
     }
 
