@@ -55,17 +55,16 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
     private async Task RefreshCoreAsync(Guid trackId, Guid? submissionId, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        if (db.Database.CurrentTransaction is not null)
-        {
-            if (await DifferencesAsync(trackId, submissionId, cancellationToken) is { } joined)
-                await WriteAsync(trackId, joined, cancellationToken);
-            return;
-        }
-        // A job or the seeder, outside a command. The reads need no transaction (each statement reads committed data
-        // either way), so an unchanged track costs no BEGIN/COMMIT; the inserts, updates and deletes commit together.
+        // Inside a command the reads share its transaction. Outside one (a job, the seeder) they need none (each statement
+        // reads committed data either way), so an unchanged track costs no BEGIN/COMMIT; the writes commit together.
         var differences = await DifferencesAsync(trackId, submissionId, cancellationToken);
         if (differences is null || differences.IsEmpty)
             return;
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await WriteAsync(trackId, differences, cancellationToken);
+            return;
+        }
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -120,7 +119,7 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
     /// <summary>Only the differences, each kind in one statement whatever its size; nothing at all when nothing changed.</summary>
     private async Task WriteAsync(Guid trackId, Differences differences, CancellationToken cancellationToken)
     {
-        var (vanished, reasonChanges, inserted) = differences;
+        var (vanished, reasonChanges, rows) = differences;
         var now = clock.GetUtcNow();
         if (vanished.Count > 0)
         {
@@ -137,9 +136,8 @@ public sealed partial class ConflictDetection(IApplicationDbContext db, TimeProv
                 WHERE c."Id" = u.id
                 """, cancellationToken);
         }
-        if (inserted.Length > 0)
+        if (rows.Length > 0)
         {
-            var rows = inserted;
             var ids = rows.Select(_ => Guid.CreateVersion7()).ToArray();
             var proposalIds = rows.Select(r => r.ProposalId).ToArray();
             var personIds = rows.Select(r => r.PersonId).ToArray();
