@@ -91,6 +91,15 @@ internal static class AssignmentEndToEnd
             Console.WriteLine($"{name} summary ({rows.Count} runs after {warmups} warm-up): end to end median {Median(e2e):0.0} ms, max {e2e.Max():0.0} ms " +
                 $"(target < {targetMs:N0} ms: {(e2e.Max() < targetMs ? "met" : Median(e2e) < targetMs ? "median met, max not" : "NOT met")}); " +
                 $"solve median {Median(solve):0} ms, max {solve.Max():0} ms; API wall median {Median(api):0} ms, max {api.Max():0} ms");
+            // The job logs where each run's time went (stages, GC pauses): the slowest runs and the median one, side by side.
+            var log = host.LogSnapshot();
+            var byTime = rows.OrderByDescending(r => r.EndToEndMs).ToList();
+            foreach (var (label, row) in byTime.Take(3).Select(r => ("slow", r)).Append(("median", byTime[byTime.Count / 2])))
+            {
+                var line = log.FirstOrDefault(l => l.Contains($"Assignment run {row.Id}", StringComparison.Ordinal))?.Trim();
+                Console.WriteLine($"{name} {label,-7} run {row.EndToEndMs,6:0.0} ms: {line ?? "(no timing line in the app log)"}");
+            }
+
             // FinishedUtc is stamped before the final write; the stage watcher sees when the stored preview is committed.
             var committed = rows.Where(r => r.Stages.Count > 0 && r.Stages[^1].Stage.StartsWith("Done:", StringComparison.Ordinal)).Select(r => r.Stages[^1].AtMs).ToList();
             if (committed.Count > 0)

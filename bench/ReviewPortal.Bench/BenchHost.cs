@@ -105,6 +105,8 @@ internal sealed partial class BenchHost : IAsyncDisposable
         env["Mail__PickupDirectory"] = Path.Combine(_root, "mail");
         env["DataDirectory"] = Path.GetDirectoryName(DemoLoginsFile);
         env["Logging__LogLevel__Default"] = "Warning";
+        // Each assignment run logs its stage timings at Information (assignment-e2e prints them for the slow runs).
+        env["Logging__LogLevel__ReviewPortal.Application.Features.Assignment.ExecuteAssignmentRunHandler"] = "Information";
         env["Jobs__RunServer"] = _options.NoJobServer ? "false" : "true";
         if (_options.Diagnose)
             env["Logging__LogLevel__ReviewPortal.Application.Common.Behaviours"] = "Debug"; // queries log their successes at Debug

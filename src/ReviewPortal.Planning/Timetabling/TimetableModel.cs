@@ -134,6 +134,7 @@ internal sealed class TimetableModel
     /// <summary>Hints the placement (per talk its candidate index, or -1) and, when it is complete, every auxiliary variable.</summary>
     public void Hint(int[] chosen)
     {
+        Model.ClearHints(); // a later hint replaces an earlier one
         var value = new Dictionary<int, long>();
         foreach (var i in Candidates.Free.Where(i => chosen[i] >= 0))
         {

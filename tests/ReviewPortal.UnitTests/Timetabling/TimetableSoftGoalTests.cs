@@ -70,10 +70,11 @@ public sealed class TimetableSoftGoalTests
     }
 
     [Fact]
-    public void The_quick_placement_is_the_first_timetable_with_its_true_objective_and_the_answer_when_CP_SAT_has_no_time()
+    public void The_quick_placement_is_the_first_timetable_and_the_answer_has_its_true_penalty_when_CP_SAT_has_no_time()
     {
-        // 216 talks: CP-SAT needs more than a second to load this model, so with 0.1 s it finds nothing itself, and
-        // the greedy placement (checked against the model's rules) is what comes back, as the first solution.
+        // 216 talks: CP-SAT needs more than a second to load this model, so with 0.1 s it finds nothing itself; the
+        // greedy placement (checked against the model's rules) is the first solution, and what the local search made of
+        // it in its quarter of the time (25 ms: perhaps nothing) comes back, with its true penalty.
         var problem = SyntheticTimetable.Build();
         var reported = new List<TimetableProgress>();
 
@@ -86,8 +87,9 @@ public sealed class TimetableSoftGoalTests
         Assert.NotNull(solution.Objective);
         Assert.Equal(TimetableChecks.SoftPenalty(problem, solution.Placements), solution.Objective!.Value, 6);
         var first = reported.First(p => p.Objective is not null);
-        Assert.Equal(solution.Objective, first.Objective);
+        Assert.True(first.Objective >= solution.Objective, $"first {first.Objective}, answer {solution.Objective}");
         Assert.True(first.Fraction < 1, "reported before the search, not only at the end");
+        Assert.Contains("local search", solution.Explanation.Single(), StringComparison.Ordinal);
     }
 
     [Fact]

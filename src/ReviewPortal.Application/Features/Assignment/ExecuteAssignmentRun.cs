@@ -39,12 +39,14 @@ public sealed partial class ExecuteAssignmentRunHandler(
         var running = nameof(AssignmentRunStatus.Running);
         var queued = nameof(AssignmentRunStatus.Queued);
         var reading = "Reading the proposals, the committee, the bids and the conflicts";
+        var timing = new StageTiming();
         var claimed = await db.Database.SqlQuery<ClaimedRun>($"""
             UPDATE "AssignmentRuns" SET "Status" = {running}, "StartedUtc" = {now}, "Progress" = 0.02, "Stage" = {reading}
             WHERE "Id" = {request.RunId} AND "Status" = {queued}
             RETURNING "Id", "TrackId", "Mode", "ReviewersPerProposal"
             """).ToListAsync(cancellationToken);
         var sinceClaim = Stopwatch.StartNew();
+        timing.Mark("claim");
         if (claimed.Count == 0)
             return await db.AssignmentRuns.Where(r => r.Id == request.RunId).Select(r => (AssignmentRunStatus?)r.Status)
                 .SingleOrDefaultAsync(cancellationToken) ?? AssignmentRunStatus.Failed;
@@ -56,7 +58,9 @@ public sealed partial class ExecuteAssignmentRunHandler(
             await conflicts.RefreshAsync(run.TrackId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            timing.Mark("conflicts");
             var inputs = await AssignmentInputs.ReadAsync(db, run.TrackId, withBids: true, cancellationToken);
+            timing.Mark("read");
             // Said before the build, not after it: the affinity of every pair is this stage's work (at CVPR size, 14 M pairs).
             // The claim was the last write: progress is written no sooner than ProgressInterval after it, so a run that
             // takes less (every LPC-size run) writes no progress at all, only its result.
@@ -64,6 +68,7 @@ public sealed partial class ExecuteAssignmentRunHandler(
             progress.Report(new SolverProgress(0, "Computing expertise affinity and candidates"));
             var mode = Enum.Parse<AssignmentRunMode>(run.Mode);
             var built = AssignmentProblemBuilder.Build(inputs, mode, run.ReviewersPerProposal);
+            timing.Mark("build");
 
             var watch = Stopwatch.StartNew();
             var solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
@@ -74,8 +79,11 @@ public sealed partial class ExecuteAssignmentRunHandler(
                 solution = await Task.Run(() => ReviewerAssignmentSolver.Solve(built.Problem, progress, cancellationToken), cancellationToken);
             }
             watch.Stop();
+            timing.Mark("solve");
             progress.Finish();
-            return await StoreAsync(run.Id, built, solution, watch.ElapsedMilliseconds, inputs.Fingerprint(), cancellationToken);
+            var status = await StoreAsync(run.Id, built, solution, watch.ElapsedMilliseconds, inputs.Fingerprint(), timing, cancellationToken);
+            LogTimed(logger, run.Id, status, timing.ToString());
+            return status;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -103,10 +111,11 @@ public sealed partial class ExecuteAssignmentRunHandler(
     }
 
     private async Task<AssignmentRunStatus> StoreAsync(Guid runId, BuiltProblem built, AssignmentSolution solution, long solveMs,
-        string fingerprint, CancellationToken cancellationToken)
+        string fingerprint, StageTiming timing, CancellationToken cancellationToken)
     {
         var inputs = built.Inputs;
         var run = await db.AssignmentRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+        timing.Mark("load row");
         run.SolveMilliseconds = solveMs;
         run.InputFingerprint = fingerprint;
         run.Progress = 1;
@@ -144,7 +153,9 @@ public sealed partial class ExecuteAssignmentRunHandler(
 
         // Stamped once the preview is built, so that FinishedUtc − StartedUtc covers all but the final write.
         run.FinishedUtc = clock.GetUtcNow();
+        timing.Mark("preview");
         await db.SaveChangesAsync(cancellationToken);
+        timing.Mark("store");
         return run.Status;
     }
 
@@ -180,6 +191,36 @@ public sealed partial class ExecuteAssignmentRunHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Assignment run {RunId} of track {TrackId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid runId, Guid trackId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assignment run {RunId} {Status}: {Timing}")]
+    private static partial void LogTimed(ILogger logger, Guid runId, AssignmentRunStatus status, string timing);
+
+    /// <summary>
+    /// Where a run's time went, for the log (and the bench's slow runs): milliseconds per stage since the claim, and the
+    /// garbage collector's pauses and collections meanwhile.
+    /// </summary>
+    private sealed class StageTiming
+    {
+        private readonly long _start = Stopwatch.GetTimestamp();
+        private readonly TimeSpan _pauses = GC.GetTotalPauseDuration();
+        private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        private readonly List<(string Stage, double Ms)> _marks = [];
+        private long _last = Stopwatch.GetTimestamp();
+
+        public void Mark(string stage)
+        {
+            var now = Stopwatch.GetTimestamp();
+            _marks.Add((stage, Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds));
+            _last = now;
+        }
+
+        public override string ToString()
+        {
+            var c = CultureInfo.InvariantCulture;
+            var stages = string.Join(", ", _marks.Select(m => string.Create(c, $"{m.Stage} {m.Ms:0.0}")));
+            return string.Create(c, $"{Stopwatch.GetElapsedTime(_start).TotalMilliseconds:0.0} ms ({stages}); GC pauses {(GC.GetTotalPauseDuration() - _pauses).TotalMilliseconds:0.0} ms, collections {GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}");
+        }
+    }
 
     /// <summary>The claimed run's columns the job needs (read back by the claim's RETURNING).</summary>
     private sealed record ClaimedRun(Guid Id, Guid TrackId, string Mode, int ReviewersPerProposal);
