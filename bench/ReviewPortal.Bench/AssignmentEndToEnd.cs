@@ -29,7 +29,7 @@ internal static class AssignmentEndToEnd
 
     public static async Task<bool> RunAsync(BenchOptions o, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"assignment-e2e: runs through the API (Total, k = 3); end to end = the run row's FinishedUtc − StartedUtc; LPC {o.E2eLpcRuns} runs, CVPR {o.E2eCvprRuns} runs (+{o.E2eWarmups} warm-up each)");
+        Console.WriteLine($"assignment-e2e: runs through the API (Total, k = 3); end to end = the run row's FinishedUtc − StartedUtc; LPC {o.E2eLpcRuns} runs, CVPR {o.E2eCvprRuns} runs (+{o.E2eWarmups} warm-up each), {(o.E2ePauseMs > 0 ? $"{o.E2ePauseMs} ms apart" : "back to back")}");
         await using var host = await BenchHost.StartAsync(o, cancellationToken);
         var (chairName, chairEmail, chairPassword) = SignedInLoad.DemoLogin(host, "chair");
         using var chair = Speakers.NewClient(host.BaseUrl);
@@ -42,7 +42,7 @@ internal static class AssignmentEndToEnd
             var trackId = await Speakers.DemoTrackIdAsync(chair, cancellationToken);
             using (var start = await chair.PostAsync(new Uri($"/api/v1/tracks/{trackId}/review-phase/start", UriKind.Relative), null, cancellationToken))
                 Console.WriteLine($"Review phase POST /api/v1/tracks/{trackId}/review-phase/start → {(int)start.StatusCode}");
-            passed &= await MeasureAsync(host, chair, "LPC", trackId, o.E2eLpcRuns, o.E2eWarmups, TimeSpan.FromMilliseconds(5), stages: false, targetMs: 50, cancellationToken);
+            passed &= await MeasureAsync(host, chair, "LPC", trackId, o.E2eLpcRuns, o.E2eWarmups, o.E2ePauseMs, TimeSpan.FromMilliseconds(5), stages: false, targetMs: 50, cancellationToken);
         }
 
         if (o.AssignmentCases.Contains("cvpr"))
@@ -51,7 +51,7 @@ internal static class AssignmentEndToEnd
             var trackId = await CreateCvprTrackAsync(host, chairEmail, o.Seed, cancellationToken);
             Console.WriteLine($"CVPR track   {trackId}: 5,062 talks, 2,839 members + the demo chair (seat: Chair), {Organisations} organisations, seed {o.Seed}, binary COPY in {watch.Elapsed.TotalSeconds:0.0} s");
             Console.WriteLine($"App memory   before CVPR: {Proc(host.AppProcessId, "VmHWM")} peak, {Proc(host.AppProcessId, "VmRSS")} resident");
-            passed &= await MeasureAsync(host, chair, "CVPR", trackId, o.E2eCvprRuns, o.E2eWarmups, TimeSpan.FromMilliseconds(50), stages: true, targetMs: 10_000, cancellationToken);
+            passed &= await MeasureAsync(host, chair, "CVPR", trackId, o.E2eCvprRuns, o.E2eWarmups, o.E2ePauseMs, TimeSpan.FromMilliseconds(50), stages: true, targetMs: 10_000, cancellationToken);
             var conflicts = await host.ScalarAsync($"""SELECT count(*) FROM "Conflicts" WHERE "TrackId" = '{trackId}' AND "Active" """, cancellationToken);
             Console.WriteLine($"CVPR data    {conflicts:N0} active conflicts = {conflicts / (5_062.0 * 2_840):P2} of the pairs");
             Console.WriteLine($"App memory   after CVPR: {Proc(host.AppProcessId, "VmHWM")} peak (VmHWM), {Proc(host.AppProcessId, "VmRSS")} resident");
@@ -63,7 +63,7 @@ internal static class AssignmentEndToEnd
         return passed;
     }
 
-    private static async Task<bool> MeasureAsync(BenchHost host, HttpClient chair, string name, Guid trackId, int runs, int warmups, TimeSpan poll, bool stages,
+    private static async Task<bool> MeasureAsync(BenchHost host, HttpClient chair, string name, Guid trackId, int runs, int warmups, int pauseMs, TimeSpan poll, bool stages,
         double targetMs, CancellationToken cancellationToken)
     {
         var rows = new List<RunRow>();
@@ -71,6 +71,8 @@ internal static class AssignmentEndToEnd
         var cpu = new CpuMonitor(host.AppProcessId, host.PostmasterPid());
         for (var i = 1 - warmups; i <= runs; i++)
         {
+            if (pauseMs > 0 && i > 1 - warmups)
+                await Task.Delay(pauseMs, cancellationToken);
             var row = await OneRunAsync(host, chair, trackId, poll, stages, cancellationToken);
             ok &= row.Status == "Succeeded";
             var stageText = row.Stages.Count == 0 ? "" : "; stages first seen at " + string.Join(", ", row.Stages.Select(s => $"{s.AtMs:0} ms \"{s.Stage}\""));

@@ -203,22 +203,26 @@ public sealed partial class ExecuteAssignmentRunHandler(
     {
         private readonly long _start = Stopwatch.GetTimestamp();
         private readonly TimeSpan _pauses = GC.GetTotalPauseDuration();
+        private readonly long _allocated = GC.GetTotalAllocatedBytes();
         private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        private readonly List<(string Stage, double Ms)> _marks = [];
+        private readonly List<(string Stage, double Ms, long Bytes)> _marks = [];
         private long _last = Stopwatch.GetTimestamp();
+        private long _lastAllocated = GC.GetTotalAllocatedBytes();
 
         public void Mark(string stage)
         {
             var now = Stopwatch.GetTimestamp();
-            _marks.Add((stage, Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds));
+            var allocated = GC.GetTotalAllocatedBytes();
+            _marks.Add((stage, Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds, allocated - _lastAllocated));
             _last = now;
+            _lastAllocated = allocated;
         }
 
         public override string ToString()
         {
             var c = CultureInfo.InvariantCulture;
-            var stages = string.Join(", ", _marks.Select(m => string.Create(c, $"{m.Stage} {m.Ms:0.0}")));
-            return string.Create(c, $"{Stopwatch.GetElapsedTime(_start).TotalMilliseconds:0.0} ms ({stages}); GC pauses {(GC.GetTotalPauseDuration() - _pauses).TotalMilliseconds:0.0} ms, collections {GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}");
+            var stages = string.Join(", ", _marks.Select(m => string.Create(c, $"{m.Stage} {m.Ms:0.0} ms/{m.Bytes / 1024} kB")));
+            return string.Create(c, $"{Stopwatch.GetElapsedTime(_start).TotalMilliseconds:0.0} ms ({stages}); {(GC.GetTotalAllocatedBytes() - _allocated) / 1048576.0:0.0} MB allocated (the whole process), GC pauses {(GC.GetTotalPauseDuration() - _pauses).TotalMilliseconds:0.0} ms, collections {GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}");
         }
     }
 
