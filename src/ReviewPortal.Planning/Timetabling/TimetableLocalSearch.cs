@@ -45,9 +45,10 @@ internal sealed class TimetableLocalSearch
             var talk = problem.Talks[i];
             _speakers[i] = [.. talk.SpeakerIds.Distinct().Select(s => speakerIndex.TryGetValue(s, out var k) ? k : speakerIndex[s] = speakerIndex.Count)];
             _topics[i] = [.. shared[i].Select(t => topicIndex[t])];
-            var previous = problem.MinimalChange && talk.Previous is { } was ? c.ByTalk[i].FindIndex(x => x.Room == was.Room && x.Start == was.Start) : -2;
+            // With minimal change, every place but the previous one costs the move (all of them when it is no longer allowed: -1).
+            int? previous = problem.MinimalChange && talk.Previous is { } was ? c.ByTalk[i].FindIndex(x => x.Room == was.Room && x.Start == was.Start) : null;
             _own[i] = [.. c.ByTalk[i].Select((x, k) => TimetableModel.PopularityCost(problem, talk, ranks[x.Room])
-                + (previous != -2 && k != previous ? (long)TimetableModel.Scale * problem.Weights.MovedFromPrevious : 0))];
+                + (previous is { } stay && k != stay ? (long)TimetableModel.Scale * problem.Weights.MovedFromPrevious : 0))];
             _placeOf[i] = c.ByTalk[i].Select((x, k) => (Key: x.Room * _segments + x.FirstSegment, k)).ToDictionary(x => x.Key, x => x.k);
         }
 
@@ -148,38 +149,28 @@ internal sealed class TimetableLocalSearch
                 return null;
         }
 
-        Span<int> touched = stackalloc int[8];
+        // The talks whose "no same-topic neighbour" penalty may change: the movers and their neighbours, each once.
+        Span<int> touched = stackalloc int[6];
         var count = 0;
-        void Touch(int t, Span<int> list)
+        foreach (var t in (ReadOnlySpan<int>)[a, b, Before(here), After(here), Before(target), After(target)])
         {
-            if (t < 0)
-                return;
-            for (var k = 0; k < count; k++)
-            {
-                if (list[k] == t)
-                    return;
-            }
-
-            list[count++] = t;
+            if (t >= 0 && !touched[..count].Contains(t))
+                touched[count++] = t;
         }
 
-        Touch(a, touched);
-        Touch(b, touched);
-        Touch(Before(here), touched);
-        Touch(After(here), touched);
-        Touch(Before(target), touched);
-        Touch(After(target), touched);
         long before = 0;
-        for (var k = 0; k < count; k++)
-            before += Alone(touched[k]);
+        foreach (var t in touched[..count])
+            before += Alone(t);
 
         long delta = Remove(a) - _own[a][from];
-        if (b >= 0)
-            delta += Remove(b) - _own[b][_position[b]];
-        var bFrom = b >= 0 ? _position[b] : -1;
-        if (b >= 0)
-            _position[b] = -1;
         _position[a] = -1;
+        var bFrom = -1;
+        if (b >= 0)
+        {
+            bFrom = _position[b];
+            delta += Remove(b) - _own[b][bFrom];
+            _position[b] = -1;
+        }
 
         var fits = CanInsert(a, to);
         if (fits)
@@ -198,8 +189,8 @@ internal sealed class TimetableLocalSearch
         if (fits)
         {
             long after = 0;
-            for (var k = 0; k < count; k++)
-                after += Alone(touched[k]);
+            foreach (var t in touched[..count])
+                after += Alone(t);
             delta += after - before;
             if (delta <= 0 || random.NextDouble() < Math.Exp(-delta / temperature))
                 return delta;

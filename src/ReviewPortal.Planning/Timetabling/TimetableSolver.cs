@@ -117,7 +117,7 @@ public static class TimetableSolver
             [$"No timetable was found within {options.TimeLimit.TotalSeconds:0} s, and none was proven impossible. Try a longer time limit."], watch.Elapsed);
     }
 
-    /// <summary>Local-search moves per candidate place (216 talks: 3.9 M moves, about 3 s; LPC: 76,000, about 0.05 s).</summary>
+    /// <summary>Local-search moves per candidate place (216 talks: 3.9 M moves, about 5 s on the 2-core bench machine; LPC: 76,000, well under 0.1 s).</summary>
     private const int AnnealStepsPerCandidate = 50;
 
     private static int[] Anneal(TimetableCandidates candidates, int[] greedy, TimetableOptions options, Stopwatch watch,
