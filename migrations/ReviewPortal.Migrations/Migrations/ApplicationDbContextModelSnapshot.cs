@@ -286,6 +286,36 @@ namespace ReviewPortal.Migrations.Migrations
                     b.Property<double?>("WorstProposalAffinity")
                         .HasColumnType("double precision");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Assignments", "ReviewPortal.Domain.Committee.AssignmentRun.Assignments#ProposedAssignment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("Affinity");
+
+                            b1.Property<bool>("Kept");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<Guid>("ProposalId");
+
+                            b1
+                                .ToJson("Assignments")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Loads", "ReviewPortal.Domain.Committee.AssignmentRun.Loads#MemberLoad", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1
+                                .ToJson("Loads")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestedById");
@@ -1765,60 +1795,6 @@ namespace ReviewPortal.Migrations.Migrations
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("ReviewPortal.Domain.Committee.MemberLoad", "Loads", b1 =>
-                        {
-                            b1.Property<Guid>("AssignmentRunId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<int>("Count");
-
-                            b1.Property<Guid>("PersonId");
-
-                            b1.HasKey("AssignmentRunId", "__synthesizedOrdinal");
-
-                            b1.ToTable("AssignmentRuns");
-
-                            b1
-                                .ToJson("Loads")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AssignmentRunId");
-                        });
-
-                    b.OwnsMany("ReviewPortal.Domain.Committee.ProposedAssignment", "Assignments", b1 =>
-                        {
-                            b1.Property<Guid>("AssignmentRunId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<double>("Affinity");
-
-                            b1.Property<bool>("Kept");
-
-                            b1.Property<Guid>("PersonId");
-
-                            b1.Property<Guid>("ProposalId");
-
-                            b1.HasKey("AssignmentRunId", "__synthesizedOrdinal");
-
-                            b1.ToTable("AssignmentRuns");
-
-                            b1
-                                .ToJson("Assignments")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AssignmentRunId");
-                        });
-
-                    b.Navigation("Assignments");
-
-                    b.Navigation("Loads");
                 });
 
             modelBuilder.Entity("ReviewPortal.Domain.Committee.Bid", b =>

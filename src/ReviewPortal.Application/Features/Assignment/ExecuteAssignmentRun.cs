@@ -110,53 +110,79 @@ public sealed partial class ExecuteAssignmentRunHandler(
         }
     }
 
+    /// <summary>
+    /// Stores the result in one UPDATE of the run (no read of the row first, no entity per pair), while the run is still
+    /// this job's (Running): a run handed back meanwhile keeps what the other job writes.
+    /// </summary>
     private async Task<AssignmentRunStatus> StoreAsync(Guid runId, BuiltProblem built, AssignmentSolution solution, long solveMs,
         string fingerprint, StageTiming timing, CancellationToken cancellationToken)
     {
         var inputs = built.Inputs;
-        var run = await db.AssignmentRuns.SingleAsync(r => r.Id == runId, cancellationToken);
-        timing.Mark("load row");
-        run.SolveMilliseconds = solveMs;
-        run.InputFingerprint = fingerprint;
-        run.Progress = 1;
+        AssignmentRunStatus status;
+        string stage;
+        string? explanation;
+        double? objective = null, bound = null, worst = null;
+        List<ProposedAssignment> assignments = [];
+        List<MemberLoad> loads = [];
         if (solution.Outcome == AssignmentOutcome.Infeasible)
         {
-            run.Status = AssignmentRunStatus.Infeasible;
-            run.Stage = "No assignment is possible";
-            run.Explanation = Explain(solution.Infeasibility, built);
+            status = AssignmentRunStatus.Infeasible;
+            stage = "No assignment is possible";
+            explanation = Explain(solution.Infeasibility, built);
         }
         else
         {
             var manual = inputs.Assignments.Where(a => a.Source == AssignmentSource.Manual).Select(a => (a.ProposalId, a.PersonId)).ToHashSet();
-            run.Status = AssignmentRunStatus.Succeeded;
-            run.Stage = solution.Outcome == AssignmentOutcome.Optimal ? "Done: optimal" : "Done: the best found, within the bound shown";
-            run.Objective = solution.Objective;
-            run.Bound = solution.Bound;
-            run.Assignments = solution.Pairs.Select(pair => new ProposedAssignment
+            status = AssignmentRunStatus.Succeeded;
+            stage = solution.Outcome == AssignmentOutcome.Optimal ? "Done: optimal" : "Done: the best found, within the bound shown";
+            objective = solution.Objective;
+            bound = solution.Bound;
+            assignments = new List<ProposedAssignment>(solution.Pairs.Count);
+            foreach (var pair in solution.Pairs)
             {
-                ProposalId = inputs.Proposals[pair.Proposal].Id,
-                PersonId = inputs.Members[pair.Reviewer].PersonId,
-                Affinity = Math.Round(built.Affinity(pair.Proposal, pair.Reviewer), 6),
-                Kept = manual.Contains((inputs.Proposals[pair.Proposal].Id, inputs.Members[pair.Reviewer].PersonId)),
-            }).ToList();
+                var proposalId = inputs.Proposals[pair.Proposal].Id;
+                var personId = inputs.Members[pair.Reviewer].PersonId;
+                assignments.Add(new ProposedAssignment
+                {
+                    ProposalId = proposalId,
+                    PersonId = personId,
+                    Affinity = Math.Round(built.Affinity(pair.Proposal, pair.Reviewer), 6),
+                    Kept = manual.Contains((proposalId, personId)),
+                });
+            }
             // One pass over the pairs (counting per member was members × pairs: 43 M steps at CVPR size).
             var counts = new int[inputs.Members.Count];
             foreach (var pair in solution.Pairs)
                 counts[pair.Reviewer]++;
-            run.Loads = inputs.Members.Select((m, i) => new MemberLoad { PersonId = m.PersonId, Count = counts[i] }).ToList();
+            loads = inputs.Members.Select((m, i) => new MemberLoad { PersonId = m.PersonId, Count = counts[i] }).ToList();
             // The worst-served proposal by the mean affinity of its reviewers (in [0, 1], easier to read than a score sum).
-            run.WorstProposalAffinity = run.Assignments.Count == 0 ? null
-                : Math.Round(run.Assignments.GroupBy(a => a.ProposalId).Min(g => g.Average(a => a.Affinity)), 6);
-            if (!string.IsNullOrEmpty(solution.Method))
-                run.Explanation = solution.Method.Length > 20_000 ? solution.Method[..20_000] : solution.Method;
+            worst = assignments.Count == 0 ? null
+                : Math.Round(assignments.GroupBy(a => a.ProposalId).Min(g => g.Average(a => a.Affinity)), 6);
+            explanation = string.IsNullOrEmpty(solution.Method) ? null
+                : solution.Method.Length > 20_000 ? solution.Method[..20_000] : solution.Method;
         }
 
         // Stamped once the preview is built, so that FinishedUtc − StartedUtc covers all but the final write.
-        run.FinishedUtc = clock.GetUtcNow();
+        var finished = clock.GetUtcNow();
         timing.Mark("preview");
-        await db.SaveChangesAsync(cancellationToken);
+        var stored = await db.AssignmentRuns.Where(r => r.Id == runId && r.Status == AssignmentRunStatus.Running).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Status, status)
+            .SetProperty(r => r.Stage, stage)
+            .SetProperty(r => r.Progress, 1)
+            .SetProperty(r => r.Explanation, explanation)
+            .SetProperty(r => r.Objective, objective)
+            .SetProperty(r => r.Bound, bound)
+            .SetProperty(r => r.WorstProposalAffinity, worst)
+            .SetProperty(r => r.Assignments, assignments)
+            .SetProperty(r => r.Loads, loads)
+            .SetProperty(r => r.SolveMilliseconds, solveMs)
+            .SetProperty(r => r.InputFingerprint, fingerprint)
+            .SetProperty(r => r.FinishedUtc, finished), cancellationToken);
         timing.Mark("store");
-        return run.Status;
+        if (stored == 1)
+            return status;
+        // Handed back (the server was stopping) or swept meanwhile: whatever the run says now stands.
+        return await db.AssignmentRuns.Where(r => r.Id == runId).Select(r => r.Status).SingleAsync(cancellationToken);
     }
 
     /// <summary>The solver's minimum-cut explanation in the chair's words: what is short, by how much, and what to do.</summary>
@@ -205,6 +231,8 @@ public sealed partial class ExecuteAssignmentRunHandler(
         private readonly TimeSpan _pauses = GC.GetTotalPauseDuration();
         private readonly long _allocated = GC.GetTotalAllocatedBytes();
         private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        private readonly long _jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        private readonly TimeSpan _jitTime = System.Runtime.JitInfo.GetCompilationTime();
         private readonly List<(string Stage, double Ms, long Bytes)> _marks = [];
         private long _last = Stopwatch.GetTimestamp();
         private long _lastAllocated = GC.GetTotalAllocatedBytes();
@@ -222,7 +250,14 @@ public sealed partial class ExecuteAssignmentRunHandler(
         {
             var c = CultureInfo.InvariantCulture;
             var stages = string.Join(", ", _marks.Select(m => string.Create(c, $"{m.Stage} {m.Ms:0.0} ms/{m.Bytes / 1024} kB")));
-            return string.Create(c, $"{Stopwatch.GetElapsedTime(_start).TotalMilliseconds:0.0} ms ({stages}); {(GC.GetTotalAllocatedBytes() - _allocated) / 1048576.0:0.0} MB allocated (the whole process), GC pauses {(GC.GetTotalPauseDuration() - _pauses).TotalMilliseconds:0.0} ms, collections {GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}");
+            var collections = $"{GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}";
+            // The last collection's shape says why a pause was long (a big heap to mark, much promoted, compacting).
+            var last = GC.GetGCMemoryInfo(GCKind.Any);
+            var lastGc = collections == "0/0/0" ? "" : string.Create(c,
+                $" (the last: gen{last.Generation}{(last.Concurrent ? " background" : "")}{(last.Compacted ? " compacting" : "")}, heap {last.HeapSizeBytes / 1048576.0:0.0} MB, promoted {last.PromotedBytes / 1048576.0:0.00} MB, pinned {last.PinnedObjectsCount})");
+            // Methods compiled meanwhile (tiering up to optimised code runs on a background thread, on the same two cores).
+            var jit = string.Create(c, $"{System.Runtime.JitInfo.GetCompiledMethodCount() - _jitted} methods jitted in {(System.Runtime.JitInfo.GetCompilationTime() - _jitTime).TotalMilliseconds:0.0} ms");
+            return string.Create(c, $"{Stopwatch.GetElapsedTime(_start).TotalMilliseconds:0.0} ms ({stages}); {(GC.GetTotalAllocatedBytes() - _allocated) / 1048576.0:0.0} MB allocated (the whole process), GC pauses {(GC.GetTotalPauseDuration() - _pauses).TotalMilliseconds:0.0} ms, collections {collections}{lastGc}; {jit}");
         }
     }
 

@@ -65,9 +65,10 @@ internal sealed class AssignmentRunConfiguration : IEntityTypeConfiguration<Assi
         builder.Property(r => r.InputFingerprint).HasMaxLength(64);
         builder.Property(r => r.Version).IsRowVersion();
         builder.Ignore(r => r.IsFinished);
-        // The result is read and written whole, with the run: JSON beside it, not thousands of rows.
-        builder.OwnsMany(r => r.Assignments, a => a.ToJson());
-        builder.OwnsMany(r => r.Loads, l => l.ToJson());
+        // The result is read and written whole, with the run: JSON beside it, not thousands of rows. Complex collections,
+        // not owned entities: the job stores them in one UPDATE (ExecuteUpdate), without tracking every pair as an entity.
+        builder.ComplexCollection(r => r.Assignments, a => a.ToJson());
+        builder.ComplexCollection(r => r.Loads, l => l.ToJson());
         builder.HasIndex(r => new { r.TrackId, r.CreatedUtc });
         builder.HasOne<Track>().WithMany().HasForeignKey(r => r.TrackId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.RequestedById).OnDelete(DeleteBehavior.Restrict);
