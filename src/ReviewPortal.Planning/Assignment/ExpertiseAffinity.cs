@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -163,67 +164,125 @@ public sealed partial class ExpertiseAffinity
     /// <summary>The terms of a text, as used for the vectors (exposed for tests and docs).</summary>
     public static IReadOnlyList<string> Tokenise(string? text)
     {
-        var tokens = new List<string>();
+        var sink = new ListSink([]);
+        Tokens(text, ref sink);
+        return sink.Tokens;
+    }
+
+    /// <summary>
+    /// Feeds each term of <paramref name="text"/> to <paramref name="sink"/> as a span of one lower-cased copy of the text:
+    /// a build tokenises every abstract of the track, and a string per token (and a Match per word) was most of a run's
+    /// allocation at LPC size.
+    /// </summary>
+    private static void Tokens<TSink>(string? text, ref TSink sink)
+        where TSink : struct, ITokenSink
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return tokens;
+            return;
         }
 
-        foreach (Match match in Word().Matches(text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture)))
+        var normalised = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var rented = normalised.Length <= 1024 ? null : ArrayPool<char>.Shared.Rent(normalised.Length);
+        var lowered = rented is null ? stackalloc char[normalised.Length] : rented.AsSpan(0, normalised.Length);
+        try
         {
-            var word = match.Value;
-            Add(tokens, word);
-            if (word.AsSpan().IndexOfAny("-_.") >= 0)
+            normalised.AsSpan().ToLowerInvariant(lowered);
+            foreach (var match in Word().EnumerateMatches(lowered))
             {
-                foreach (var part in word.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
+                var word = lowered.Slice(match.Index, match.Length);
+                Add(ref sink, word);
+                if (word.IndexOfAny("-_.") < 0)
                 {
-                    Add(tokens, part);
+                    continue;
+                }
+
+                foreach (var range in word.SplitAny("-_."))
+                {
+                    if (!word[range].IsEmpty)
+                    {
+                        Add(ref sink, word[range]);
+                    }
                 }
             }
         }
-
-        return tokens;
-
-        static void Add(List<string> tokens, string word)
+        finally
         {
-            if (word.Length < 2 || StopWords.Contains(word))
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        static void Add(ref TSink sink, ReadOnlySpan<char> word)
+        {
+            if (word.Length < 2 || StopWordSpans.Contains(word))
             {
                 return;
             }
 
             // Light plural folding of plain words ("verifiers" = "verifier"), not a stemmer: "bus", "class", "struct_ops" stay.
-            if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word.All(char.IsLetter))
+            if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && AllLetters(word))
             {
                 word = word[..^1];
             }
 
-            tokens.Add(word);
+            sink.Add(word);
         }
+    }
+
+    private static bool AllLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Dictionary<int, int> Count(AffinityDocument document, Dictionary<string, int> ids)
     {
         var counts = new Dictionary<int, int>();
-        foreach (var token in Tokenise(document.Text))
-        {
-            Increment(token, 1);
-        }
-
+        var sink = new CountSink(ids, counts, 1);
+        Tokens(document.Text, ref sink);
+        var topics = new CountSink(ids, counts, TopicWeight);
         foreach (var topic in document.Topics.Select(TopicTerm).Where(t => t is not null).Distinct(StringComparer.Ordinal))
         {
-            Increment(topic!, TopicWeight);
+            topics.Add(topic);
         }
 
         return counts;
+    }
 
-        void Increment(string term, int by)
+    /// <summary>Where <see cref="Tokens"/> puts each term (a struct, so the calls are direct and nothing is boxed).</summary>
+    private interface ITokenSink
+    {
+        void Add(ReadOnlySpan<char> token);
+    }
+
+    private readonly record struct ListSink(List<string> Tokens) : ITokenSink
+    {
+        public void Add(ReadOnlySpan<char> token) => Tokens.Add(token.ToString());
+    }
+
+    /// <summary>Counts terms by id (each occurrence counting <c>by</c>), looking ids up by span: a string is made only for a term the track has not seen yet.</summary>
+    private readonly struct CountSink(Dictionary<string, int> ids, Dictionary<int, int> counts, int by) : ITokenSink
+    {
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public void Add(ReadOnlySpan<char> token)
         {
-            if (!ids.TryGetValue(term, out var id))
+            if (!_lookup.TryGetValue(token, out var id))
             {
-                ids[term] = id = ids.Count;
+                id = ids.Count;
+                _lookup[token] = id;
             }
 
-            counts[id] = counts.GetValueOrDefault(id) + by;
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _) += by;
         }
     }
 
@@ -254,4 +313,7 @@ public sealed partial class ExpertiseAffinity
         "up", "us", "use", "used", "using", "via", "was", "we", "were", "what", "when", "where", "which", "while",
         "who", "will", "with", "would", "you", "your",
     };
+
+    // Declared after StopWords: static fields are initialised in order.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }

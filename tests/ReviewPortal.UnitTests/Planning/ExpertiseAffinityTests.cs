@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ReviewPortal.Planning.Assignment;
+using ReviewPortal.UnitTests.Timetabling;
 
 namespace ReviewPortal.UnitTests.Planning;
 
@@ -77,6 +82,51 @@ public sealed class ExpertiseAffinityTests
     {
         Assert.Equal(["co-re", "co", "re", "relocation", "kernel", "module"], ExpertiseAffinity.Tokenise("CO-RE: relocations for the kernel modules"));
         Assert.Equal(["struct_ops", "struct", "ops", "tc", "bus"], ExpertiseAffinity.Tokenise("struct_ops, tc, bus"));
+    }
+
+    [Fact]
+    public void The_terms_of_every_LPC_abstract_are_those_of_the_plain_definition()
+    {
+        // The tokeniser works on spans of one lower-cased copy (a run tokenises every abstract); the terms must be exactly
+        // those of the definition written the plain way: a Regex match per word, string Split for the parts.
+        using var json = JsonDocument.Parse(File.ReadAllText(LpcTimetable.FindDataFile()));
+        var texts = json.RootElement.GetProperty("talks").EnumerateArray()
+            .Select(t => t.GetProperty("title").GetString() + "\n" + (t.TryGetProperty("abstractExcerpt", out var a) ? a.GetString() : ""))
+            .ToList();
+        texts.Add(string.Join("\n\n", texts)); // longer than the stack buffer
+        texts.Add("Ｆｕｌｌ-ｗｉｄｔｈ ＢＰＦ ﬁlters, Straße, ÉCOLE 3.14 v2.0.1 a-b-- -x_ _y.z. maps's classes");
+
+        Assert.True(texts.Count > 30);
+        foreach (var text in texts)
+            Assert.Equal(PlainTokens(text), ExpertiseAffinity.Tokenise(text));
+    }
+
+    private static List<string> PlainTokens(string text)
+    {
+        string[] stopWords = ["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+            "could", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "more",
+            "most", "new", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "so", "some", "such",
+            "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+            "up", "us", "use", "used", "using", "via", "was", "we", "were", "what", "when", "where", "which", "while",
+            "who", "will", "with", "would", "you", "your"];
+        var tokens = new List<string>();
+        foreach (Match match in Regex.Matches(text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture), @"[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*"))
+        {
+            Add(match.Value);
+            if (match.Value.IndexOfAny(['-', '_', '.']) >= 0)
+                foreach (var part in match.Value.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
+                    Add(part);
+        }
+        return tokens;
+
+        void Add(string word)
+        {
+            if (word.Length < 2 || stopWords.Contains(word))
+                return;
+            if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word.All(char.IsLetter))
+                word = word[..^1];
+            tokens.Add(word);
+        }
     }
 }
 

@@ -85,7 +85,7 @@ public static class LpcTimetable
         return topics;
     }
 
-    private static string FindDataFile()
+    public static string FindDataFile()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
