@@ -10,8 +10,10 @@ namespace ReviewPortal.Bench;
 
 /// <summary>
 /// DESIGN.md: an assignment run "from the database to the stored preview" (&lt; 50 ms at LPC size, ≤ 10 s at CVPR size).
-/// The real app (Hangfire server and all) runs the job; the bench starts runs through the API as a chair, polls the API
-/// until the run is finished, and reads the run row (StartedUtc, FinishedUtc, SolveMilliseconds) from PostgreSQL.
+/// The real app (Hangfire server and all) runs the job; the bench starts runs through the API as a chair, waits for the run
+/// row to finish, and takes the figure from the job's own timing line (claim to committed preview; the row's FinishedUtc is
+/// stamped before the final write). LPC runs are measured in the steady state: after warm-up runs until the JIT is quiet
+/// (tiering and the GC's first compacting collection otherwise land in the measured runs); the cold first run is printed.
 /// LPC: the demo track. CVPR: a synthetic track (5,062 talks × 2,840 members, fixed seed) bulk-inserted by binary COPY
 /// into the app's own tables; its conflicts (same organisation, 1 in 200 pairs) are left for the job's conflict
 /// detection to find, so the first run writes them and the later runs only re-check them.
@@ -29,7 +31,8 @@ internal static class AssignmentEndToEnd
 
     public static async Task<bool> RunAsync(BenchOptions o, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"assignment-e2e: runs through the API (Total, k = 3); end to end = the run row's FinishedUtc − StartedUtc; LPC {o.E2eLpcRuns} runs, CVPR {o.E2eCvprRuns} runs (+{o.E2eWarmups} warm-up each), {(o.E2ePauseMs > 0 ? $"{o.E2ePauseMs} ms apart" : "back to back")}");
+        Console.WriteLine($"assignment-e2e: runs through the API (Total, k = 3); end to end = the job's own clock from the claim to the committed preview (its log line); " +
+            $"LPC {o.E2eLpcRuns} runs after {o.E2eWarmups}+ warm-up (until {o.E2eJitQuietRuns} in a row compile no method, at most {o.E2eMaxWarmups}), CVPR {o.E2eCvprRuns} runs after {o.E2eWarmups} warm-up, {(o.E2ePauseMs > 0 ? $"{o.E2ePauseMs} ms apart" : "back to back")}");
         await using var host = await BenchHost.StartAsync(o, cancellationToken);
         var (chairName, chairEmail, chairPassword) = SignedInLoad.DemoLogin(host, "chair");
         using var chair = Speakers.NewClient(host.BaseUrl);
@@ -42,7 +45,7 @@ internal static class AssignmentEndToEnd
             var trackId = await Speakers.DemoTrackIdAsync(chair, cancellationToken);
             using (var start = await chair.PostAsync(new Uri($"/api/v1/tracks/{trackId}/review-phase/start", UriKind.Relative), null, cancellationToken))
                 Console.WriteLine($"Review phase POST /api/v1/tracks/{trackId}/review-phase/start → {(int)start.StatusCode}");
-            passed &= await MeasureAsync(host, chair, "LPC", trackId, o.E2eLpcRuns, o.E2eWarmups, o.E2ePauseMs, TimeSpan.FromMilliseconds(5), stages: false, targetMs: 50, cancellationToken);
+            passed &= await MeasureAsync(host, chair, "LPC", trackId, o.E2eLpcRuns, o.E2eWarmups, o.E2eJitQuietRuns, o.E2eMaxWarmups, o.E2ePauseMs, TimeSpan.FromMilliseconds(5), stages: false, targetMs: 50, cancellationToken);
         }
 
         if (o.AssignmentCases.Contains("cvpr"))
@@ -51,7 +54,7 @@ internal static class AssignmentEndToEnd
             var trackId = await CreateCvprTrackAsync(host, chairEmail, o.Seed, cancellationToken);
             Console.WriteLine($"CVPR track   {trackId}: 5,062 talks, 2,839 members + the demo chair (seat: Chair), {Organisations} organisations, seed {o.Seed}, binary COPY in {watch.Elapsed.TotalSeconds:0.0} s");
             Console.WriteLine($"App memory   before CVPR: {Proc(host.AppProcessId, "VmHWM")} peak, {Proc(host.AppProcessId, "VmRSS")} resident");
-            passed &= await MeasureAsync(host, chair, "CVPR", trackId, o.E2eCvprRuns, o.E2eWarmups, o.E2ePauseMs, TimeSpan.FromMilliseconds(50), stages: true, targetMs: 10_000, cancellationToken);
+            passed &= await MeasureAsync(host, chair, "CVPR", trackId, o.E2eCvprRuns, o.E2eWarmups, 0, o.E2eWarmups, o.E2ePauseMs, TimeSpan.FromMilliseconds(50), stages: true, targetMs: 10_000, cancellationToken);
             var conflicts = await host.ScalarAsync($"""SELECT count(*) FROM "Conflicts" WHERE "TrackId" = '{trackId}' AND "Active" """, cancellationToken);
             Console.WriteLine($"CVPR data    {conflicts:N0} active conflicts = {conflicts / (5_062.0 * 2_840):P2} of the pairs");
             Console.WriteLine($"App memory   after CVPR: {Proc(host.AppProcessId, "VmHWM")} peak (VmHWM), {Proc(host.AppProcessId, "VmRSS")} resident");
@@ -63,23 +66,43 @@ internal static class AssignmentEndToEnd
         return passed;
     }
 
-    private static async Task<bool> MeasureAsync(BenchHost host, HttpClient chair, string name, Guid trackId, int runs, int warmups, int pauseMs, TimeSpan poll, bool stages,
-        double targetMs, CancellationToken cancellationToken)
+    private static async Task<bool> MeasureAsync(BenchHost host, HttpClient chair, string name, Guid trackId, int runs, int warmups, int jitQuiet, int maxWarmups,
+        int pauseMs, TimeSpan poll, bool stages, double targetMs, CancellationToken cancellationToken)
     {
         var rows = new List<RunRow>();
         var ok = true;
         var cpu = new CpuMonitor(host.AppProcessId, host.PostmasterPid());
-        for (var i = 1 - warmups; i <= runs; i++)
+        // Warm-up: the given number of runs, then (jitQuiet > 0) until jitQuiet runs in a row compiled no method.
+        var warmed = 0;
+        var quiet = 0;
+        string? cold = null;
+        while (warmed < warmups || (jitQuiet > 0 && quiet < jitQuiet && warmed < maxWarmups))
         {
-            if (pauseMs > 0 && i > 1 - warmups)
+            var row = await OneRunAsync(host, chair, trackId, poll, stages, cancellationToken);
+            ok &= row.Status == "Succeeded";
+            warmed++;
+            var line = await TimingLineAsync(host, row.Id, cancellationToken);
+            cold ??= line;
+            var jitted = JittedMethods(line);
+            quiet = jitted == 0 ? quiet + 1 : 0;
+            if (warmed <= 3 || warmed % 25 == 0)
+                Console.WriteLine($"{name} warm-up {warmed,-4} {row.Status}: {JobTotalMs(line):0.0} ms, {jitted?.ToString(CultureInfo.InvariantCulture) ?? "?"} methods jitted");
+        }
+        if (jitQuiet > 0)
+            Console.WriteLine(quiet >= jitQuiet
+                ? $"{name} warm-up: {warmed} runs, the last {quiet} compiled no method; the first (cold) run: {cold}"
+                : $"{name} warm-up: {warmed} runs and the JIT still compiled methods (the last {quiet} runs were quiet); measuring anyway. The first (cold) run: {cold}");
+
+        for (var i = 1; i <= runs; i++)
+        {
+            if (pauseMs > 0)
                 await Task.Delay(pauseMs, cancellationToken);
             var row = await OneRunAsync(host, chair, trackId, poll, stages, cancellationToken);
             ok &= row.Status == "Succeeded";
             var stageText = row.Stages.Count == 0 ? "" : "; stages first seen at " + string.Join(", ", row.Stages.Select(s => $"{s.AtMs:0} ms \"{s.Stage}\""));
-            Console.WriteLine($"{name} run {(i <= 0 ? "warm-up" : i.ToString(CultureInfo.InvariantCulture)),-7} {row.Status}: end to end {row.EndToEndMs:0.0} ms, solve {row.SolveMs} ms, " +
+            Console.WriteLine($"{name} run {i,-7} {row.Status}: FinishedUtc − StartedUtc {row.EndToEndMs:0.0} ms, solve {row.SolveMs} ms, " +
                 $"queued→started {(row.Started - row.Created).TotalMilliseconds:0} ms, API POST→Succeeded {row.ApiWallMs:0} ms, {row.Pairs:N0} pairs{stageText}");
-            if (i > 0)
-                rows.Add(row);
+            rows.Add(row);
         }
 
         var usage = cpu.Stop();
@@ -90,17 +113,23 @@ internal static class AssignmentEndToEnd
             var e2e = rows.Select(r => r.EndToEndMs).ToList();
             var solve = rows.Select(r => (double)r.SolveMs).ToList();
             var api = rows.Select(r => r.ApiWallMs).ToList();
-            Console.WriteLine($"{name} summary ({rows.Count} runs after {warmups} warm-up): end to end median {Median(e2e):0.0} ms, max {e2e.Max():0.0} ms " +
-                $"(target < {targetMs:N0} ms: {(e2e.Max() < targetMs ? "met" : Median(e2e) < targetMs ? "median met, max not" : "NOT met")}); " +
-                $"solve median {Median(solve):0} ms, max {solve.Max():0} ms; API wall median {Median(api):0} ms, max {api.Max():0} ms");
-            // The job logs where each run's time went (stages, GC pauses): the slowest runs and the median one, side by side.
+            // The target's figure: the job's own clock from the claim to the committed preview, as it logs it (the row's
+            // FinishedUtc is stamped before the final write, so FinishedUtc − StartedUtc leaves the store out).
             var log = host.LogSnapshot();
-            var byTime = rows.OrderByDescending(r => r.EndToEndMs).ToList();
+            var lines = rows.ToDictionary(r => r.Id, r => log.FirstOrDefault(l => l.Contains($"Assignment run {r.Id}", StringComparison.Ordinal))?.Trim());
+            var job = rows.Select(r => JobTotalMs(lines[r.Id]) ?? double.NaN).ToList();
+            var logged = job.Where(double.IsFinite).ToList();
+            Console.WriteLine($"{name} summary ({rows.Count} runs after {warmed} warm-up): database to stored preview (the job's clock) " +
+                (logged.Count == rows.Count
+                    ? $"median {Median(logged):0.0} ms, p90 {Quantile(logged, 0.9):0.0} ms, max {logged.Max():0.0} ms " +
+                      $"(target < {targetMs:N0} ms: {(logged.Max() < targetMs ? "met" : Median(logged) < targetMs ? "median met, max not" : "NOT met")}); "
+                    : $"missing from the app log for {rows.Count - logged.Count} runs (target not checked); ") +
+                $"FinishedUtc − StartedUtc median {Median(e2e):0.0} ms, max {e2e.Max():0.0} ms; " +
+                $"solve median {Median(solve):0} ms, max {solve.Max():0} ms; API wall median {Median(api):0} ms, max {api.Max():0} ms");
+            // The job logs where each run's time went (stages, GC pauses, JIT): the slowest runs and the median one, side by side.
+            var byTime = rows.Zip(job).OrderByDescending(x => double.IsFinite(x.Second) ? x.Second : x.First.EndToEndMs).Select(x => x.First).ToList();
             foreach (var (label, row) in byTime.Take(3).Select(r => ("slow", r)).Append(("median", byTime[byTime.Count / 2])))
-            {
-                var line = log.FirstOrDefault(l => l.Contains($"Assignment run {row.Id}", StringComparison.Ordinal))?.Trim();
-                Console.WriteLine($"{name} {label,-7} run {row.EndToEndMs,6:0.0} ms: {line ?? "(no timing line in the app log)"}");
-            }
+                Console.WriteLine($"{name} {label,-7} run: {lines[row.Id] ?? "(no timing line in the app log)"}");
 
             // FinishedUtc is stamped before the final write; the stage watcher sees when the stored preview is committed.
             var committed = rows.Where(r => r.Stages.Count > 0 && r.Stages[^1].Stage.StartsWith("Done:", StringComparison.Ordinal)).Select(r => r.Stages[^1].AtMs).ToList();
@@ -112,6 +141,45 @@ internal static class AssignmentEndToEnd
         if (usage.Disturbed)
             Console.WriteLine($"WARNING      other processes used {usage.Others:0.0} CPU seconds ({usage.Others / usage.WallSeconds:P0} of a core): the machine was not quiet.");
         return ok;
+    }
+
+    /// <summary>The total of a job's timing line: "Assignment run {id} Succeeded: 18.3 ms (claim …".</summary>
+    private static double? JobTotalMs(string? line)
+    {
+        var at = line?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+        if (line is null || at < 0)
+            return null;
+        var end = line.IndexOf(" ms (", at, StringComparison.Ordinal);
+        return end > at && double.TryParse(line.AsSpan(at + 2, end - at - 2), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) ? ms : null;
+    }
+
+    /// <summary>"… 14 methods jitted in 109.5 ms" at the end of a job's timing line.</summary>
+    private static long? JittedMethods(string? line)
+    {
+        var end = line?.LastIndexOf(" methods jitted", StringComparison.Ordinal) ?? -1;
+        if (line is null || end < 0)
+            return null;
+        var start = line.LastIndexOf(' ', end - 1) + 1;
+        return long.TryParse(line.AsSpan(start, end - start), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    /// <summary>The job logs its timing line just after the result commits: wait a moment for it to reach the app's output.</summary>
+    private static async Task<string?> TimingLineAsync(BenchHost host, Guid runId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var line = host.LogSnapshot().LastOrDefault(l => l.Contains($"Assignment run {runId}", StringComparison.Ordinal));
+            if (line is not null)
+                return line.Trim();
+            await Task.Delay(5, cancellationToken);
+        }
+        return null;
+    }
+
+    private static double Quantile(IReadOnlyList<double> xs, double q)
+    {
+        var s = xs.Order().ToArray();
+        return s[Math.Clamp((int)Math.Ceiling(q * s.Length) - 1, 0, s.Length - 1)];
     }
 
     private static async Task<RunRow> OneRunAsync(BenchHost host, HttpClient chair, Guid trackId, TimeSpan poll, bool stages, CancellationToken cancellationToken)

@@ -88,6 +88,16 @@ internal sealed class BenchOptions
     public int E2eWarmups { get; private set; } = 1;
 
     /// <summary>
+    /// Assignment end to end, LPC: after the warm-ups, more unmeasured runs until this many in a row compiled no method
+    /// (the job's log line counts them), at most <see cref="E2eMaxWarmups"/>; 0 = off. Tiering up to optimised code runs on
+    /// a background thread of the same two cores: a run that meets it took 18–110 ms in JIT (2026-12-02). Measured runs
+    /// are then the steady state, as BenchmarkDotNet measures; the first (cold) run is reported beside them.
+    /// </summary>
+    public int E2eJitQuietRuns { get; private set; } = 20;
+
+    public int E2eMaxWarmups { get; private set; } = 400;
+
+    /// <summary>
     /// Assignment end to end: the pause between one run's end and the next run's start (default 0, back to back). On this
     /// VM spaced runs are slower, not faster (2 s apart: median 31.7 ms against 11.5–17.4 back to back): idle vCPUs and
     /// PostgreSQL's backend wake up cold. A diagnostic, not the measurement.
@@ -108,6 +118,8 @@ internal sealed class BenchOptions
                 case "--cases": o.AssignmentCases = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "--lpc-runs": o.E2eLpcRuns = (int)Number(); break;
                 case "--warmups": o.E2eWarmups = Math.Max(1, (int)Number()); break;
+                case "--jit-quiet": o.E2eJitQuietRuns = Math.Max(0, (int)Number()); break;
+                case "--max-warmups": o.E2eMaxWarmups = Math.Max(1, (int)Number()); break;
                 case "--pause-ms": o.E2ePauseMs = Math.Max(0, (int)Number()); break;
                 case "--cvpr-runs": o.E2eCvprRuns = (int)Number(); break;
                 case "--seed": o.Seed = (int)Number(); break;
@@ -196,6 +208,8 @@ internal sealed class BenchOptions
                               assignment-e2e: measured runs after one warm-up run (default 20 and 3); the app runs
                               them as Hangfire jobs, the end-to-end time is the run row's FinishedUtc − StartedUtc
         --warmups N           assignment-e2e: unmeasured runs before the measured ones, per size (default 1)
+        --jit-quiet N         assignment-e2e, LPC: then warm up until N runs in a row compiled no method (default 20, 0 = off)
+        --max-warmups N       assignment-e2e, LPC: at most N warm-up runs in all (default 400)
         --pause-ms N          assignment-e2e: pause between one run's end and the next run's start (default 0: back to back; a diagnostic)
         --seed N              assignment: seed of the synthetic instances (default 20261201)
         --fair-seconds S      assignment: time limit of the fairness phases (default 60)
