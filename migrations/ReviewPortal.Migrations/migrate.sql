@@ -1547,3 +1547,32 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202075131_AssignmentRunResultComplexJson') THEN
+    UPDATE "AssignmentRuns" SET "Loads" = '[]' WHERE "Loads" IS NULL;
+    ALTER TABLE "AssignmentRuns" ALTER COLUMN "Loads" SET NOT NULL;
+    ALTER TABLE "AssignmentRuns" ALTER COLUMN "Loads" SET DEFAULT '[]';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202075131_AssignmentRunResultComplexJson') THEN
+    UPDATE "AssignmentRuns" SET "Assignments" = '[]' WHERE "Assignments" IS NULL;
+    ALTER TABLE "AssignmentRuns" ALTER COLUMN "Assignments" SET NOT NULL;
+    ALTER TABLE "AssignmentRuns" ALTER COLUMN "Assignments" SET DEFAULT '[]';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202075131_AssignmentRunResultComplexJson') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202075131_AssignmentRunResultComplexJson', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

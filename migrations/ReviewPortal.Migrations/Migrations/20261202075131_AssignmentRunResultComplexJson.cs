@@ -10,10 +10,8 @@ namespace ReviewPortal.Migrations.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Complex collections are never null: a run without a result (queued, failed) holds an empty array.
-            migrationBuilder.Sql("""UPDATE "AssignmentRuns" SET "Assignments" = '[]' WHERE "Assignments" IS NULL""");
-            migrationBuilder.Sql("""UPDATE "AssignmentRuns" SET "Loads" = '[]' WHERE "Loads" IS NULL""");
-
+            // Complex collections are never null: a run without a result (queued, failed) holds an empty array. Altering
+            // to NOT NULL with a default first sets the existing NULLs to it.
             migrationBuilder.AlterColumn<string>(
                 name: "Loads",
                 table: "AssignmentRuns",
