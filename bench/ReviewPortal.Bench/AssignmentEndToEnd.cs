@@ -116,7 +116,7 @@ internal static class AssignmentEndToEnd
             // The target's figure: the job's own clock from the claim to the committed preview, as it logs it (the row's
             // FinishedUtc is stamped before the final write, so FinishedUtc − StartedUtc leaves the store out).
             var log = host.LogSnapshot();
-            var lines = rows.ToDictionary(r => r.Id, r => log.FirstOrDefault(l => l.Contains($"Assignment run {r.Id}", StringComparison.Ordinal))?.Trim());
+            var lines = rows.ToDictionary(r => r.Id, r => TimingLine(log, r.Id));
             var job = rows.Select(r => JobTotalMs(lines[r.Id]) ?? double.NaN).ToList();
             var logged = job.Where(double.IsFinite).ToList();
             Console.WriteLine($"{name} summary ({rows.Count} runs after {warmed} warm-up): database to stored preview (the job's clock) " +
@@ -168,13 +168,16 @@ internal static class AssignmentEndToEnd
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var line = host.LogSnapshot().LastOrDefault(l => l.Contains($"Assignment run {runId}", StringComparison.Ordinal));
-            if (line is not null)
-                return line.Trim();
+            if (TimingLine(host.LogSnapshot(), runId) is { } line)
+                return line;
             await Task.Delay(5, cancellationToken);
         }
         return null;
     }
+
+    /// <summary>A run's timing line in the app's log (one per run), trimmed; null when it is not there yet.</summary>
+    private static string? TimingLine(IReadOnlyList<string> log, Guid runId) =>
+        log.FirstOrDefault(l => l.Contains($"Assignment run {runId}", StringComparison.Ordinal))?.Trim();
 
     private static double Quantile(IReadOnlyList<double> xs, double q)
     {

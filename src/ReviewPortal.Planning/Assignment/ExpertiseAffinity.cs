@@ -302,9 +302,9 @@ public sealed partial class ExpertiseAffinity
     private readonly record struct Term(int Id, double Weight);
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*")]
-    private static partial Regex Word();
+    internal static partial Regex Word();
 
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
         "could", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "more",

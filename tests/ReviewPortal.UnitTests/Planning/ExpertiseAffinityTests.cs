@@ -88,7 +88,8 @@ public sealed class ExpertiseAffinityTests
     public void The_terms_of_every_LPC_abstract_are_those_of_the_plain_definition()
     {
         // The tokeniser works on spans of one lower-cased copy (a run tokenises every abstract); the terms must be exactly
-        // those of the definition written the plain way: a Regex match per word, string Split for the parts.
+        // those of the definition written the plain way (the same pattern and stop words): a Match and a string per word,
+        // string Split for the parts.
         using var json = JsonDocument.Parse(File.ReadAllText(LpcTimetable.FindDataFile()));
         var texts = json.RootElement.GetProperty("talks").EnumerateArray()
             .Select(t => t.GetProperty("title").GetString() + "\n" + (t.TryGetProperty("abstractExcerpt", out var a) ? a.GetString() : ""))
@@ -103,14 +104,8 @@ public sealed class ExpertiseAffinityTests
 
     private static List<string> PlainTokens(string text)
     {
-        string[] stopWords = ["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
-            "could", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "more",
-            "most", "new", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "so", "some", "such",
-            "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
-            "up", "us", "use", "used", "using", "via", "was", "we", "were", "what", "when", "where", "which", "while",
-            "who", "will", "with", "would", "you", "your"];
         var tokens = new List<string>();
-        foreach (Match match in Regex.Matches(text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture), @"[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*"))
+        foreach (Match match in ExpertiseAffinity.Word().Matches(text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture)))
         {
             Add(match.Value);
             if (match.Value.IndexOfAny(['-', '_', '.']) >= 0)
@@ -121,7 +116,7 @@ public sealed class ExpertiseAffinityTests
 
         void Add(string word)
         {
-            if (word.Length < 2 || stopWords.Contains(word))
+            if (word.Length < 2 || ExpertiseAffinity.StopWords.Contains(word))
                 return;
             if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word.All(char.IsLetter))
                 word = word[..^1];

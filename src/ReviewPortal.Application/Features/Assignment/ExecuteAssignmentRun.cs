@@ -250,10 +250,11 @@ public sealed partial class ExecuteAssignmentRunHandler(
         {
             var c = CultureInfo.InvariantCulture;
             var stages = string.Join(", ", _marks.Select(m => string.Create(c, $"{m.Stage} {m.Ms:0.0} ms/{m.Bytes / 1024} kB")));
-            var collections = $"{GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}";
+            int[] collected = [GC.CollectionCount(0) - _collections[0], GC.CollectionCount(1) - _collections[1], GC.CollectionCount(2) - _collections[2]];
+            var collections = string.Join('/', collected);
             // The last collection's shape says why a pause was long (a big heap to mark, much promoted, compacting).
             var last = GC.GetGCMemoryInfo(GCKind.Any);
-            var lastGc = collections == "0/0/0" ? "" : string.Create(c,
+            var lastGc = collected[0] == 0 ? "" : string.Create(c, // every collection counts in gen0
                 $" (the last: gen{last.Generation}{(last.Concurrent ? " background" : "")}{(last.Compacted ? " compacting" : "")}, heap {last.HeapSizeBytes / 1048576.0:0.0} MB, promoted {last.PromotedBytes / 1048576.0:0.00} MB, pinned {last.PinnedObjectsCount})");
             // Methods compiled meanwhile (tiering up to optimised code runs on a background thread, on the same two cores).
             var jit = string.Create(c, $"{System.Runtime.JitInfo.GetCompiledMethodCount() - _jitted} methods jitted in {(System.Runtime.JitInfo.GetCompilationTime() - _jitTime).TotalMilliseconds:0.0} ms");
